@@ -1,0 +1,54 @@
+/**
+ * `tsml install | kernel | --version`. Each command loads only what it needs,
+ * so `tsml kernel` starts fast.
+ */
+import { VERSION } from '../info.js';
+
+const USAGE = `tsml ${VERSION}: TypeScript notebooks for hands-on machine learning
+
+Usage:
+  tsml install [--user | --sys-prefix | --prefix DIR] [--name NAME] [--display-name NAME]
+               [--interrupt-mode message|signal] [--python PYTHON]
+      Register the kernel with Jupyter (default: --user).
+  tsml kernel CONNECTION_FILE
+      Run the kernel (Jupyter starts this from the kernelspec).
+  tsml --version
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  switch (cmd) {
+    case 'kernel': {
+      const { runKernel } = await import('./kernel-command.js');
+      return runKernel(rest);
+    }
+    case 'install': {
+      const { install } = await import('./install.js');
+      return install(rest);
+    }
+    case '--version':
+    case '-V':
+    case 'version':
+      process.stdout.write(`${VERSION}\n`);
+      return 0;
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      process.stdout.write(USAGE);
+      return cmd ? 0 : 2;
+    default:
+      process.stderr.write(`tsml: unknown command '${cmd}'\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== undefined && code !== -1) process.exitCode = code;
+  },
+  (e: Error) => {
+    process.stderr.write(`tsml: ${e.message}\n`);
+    process.exit(1); // a half-started kernel's I/O thread must not keep the process alive
+  },
+);

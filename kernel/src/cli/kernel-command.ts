@@ -1,0 +1,28 @@
+/** `tsml kernel CONNECTION_FILE`: reads the connection file and serves until shutdown. */
+import { readFileSync } from 'node:fs';
+import type { ConnectionInfo } from '../protocol/messages.js';
+import { log } from '../util/log.js';
+
+export async function runKernel(args: string[]): Promise<number> {
+  const file = args.find((a) => !a.startsWith('-'));
+  if (!file) throw new Error('usage: tsml kernel CONNECTION_FILE');
+  let connection: ConnectionInfo;
+  try {
+    connection = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`cannot read connection file ${file}: ${(e as Error).message}`);
+  }
+  for (const k of ['shell_port', 'control_port', 'iopub_port', 'stdin_port', 'hb_port', 'ip'] as const) {
+    if (connection[k] === undefined) throw new Error(`connection file ${file} lacks "${k}"`);
+  }
+  connection.transport ??= 'tcp';
+  const { Kernel } = await import('../kernel.js');
+  const kernel = new Kernel({ connection });
+  try {
+    const endpoints = await kernel.start();
+    log(`kernel ready (pid ${process.pid}): ${Object.values(endpoints).join(' ')}`);
+  } catch (e) {
+    throw new Error(`could not start the kernel: ${(e as Error).message}`);
+  }
+  return -1; // keep running: the I/O thread and sockets keep the process alive
+}

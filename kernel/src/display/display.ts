@@ -1,0 +1,106 @@
+/**
+ * The display API cells use: `display(x)`, typed helpers (`display.html(...)`,
+ * `display.png(...)`, …), display handles whose `update()` emits
+ * `update_display_data` with the same `display_id`, and `clearOutput()`.
+ * Outside a kernel (a plain Node script importing tsml) it prints text/plain.
+ */
+import { randomUUID } from 'node:crypto';
+import { StandardMime, type MimeBundle, type MimeMetadata } from '../mime/index.js';
+import { formatValue, NO_OUTPUT, type Formatted } from './format.js';
+
+export interface DisplayTarget {
+  send(msgType: string, content: unknown, extra?: { buffers?: ArrayBufferView[] }): void;
+}
+
+let target: DisplayTarget | undefined;
+
+/** Called by the kernel at start; tests and scripts without a kernel leave it unset. */
+export function setDisplayTarget(t: DisplayTarget | undefined): void {
+  target = t;
+}
+
+export interface DisplayOptions {
+  /** `true` for a fresh id, or an id of your own; returns a handle for updates. */
+  display_id?: string | boolean;
+  metadata?: MimeMetadata;
+  /** Treat the object as a ready MIME bundle. */
+  raw?: boolean;
+  /** With a display_id: replace the outputs that carry it instead of adding one. */
+  update?: boolean;
+}
+
+function emit(msgType: 'display_data' | 'update_display_data', f: Formatted, id: string | undefined): void {
+  const content = { data: f.data, metadata: f.metadata, transient: id ? { display_id: id } : {} };
+  if (target) target.send(msgType, content);
+  else process.stdout.write(String(f.data['text/plain'] ?? JSON.stringify(f.data)) + '\n');
+}
+
+function whenFormatted(obj: unknown, opts: DisplayOptions, then: (f: Formatted) => void): void {
+  const f: Formatted | Promise<Formatted> = opts.raw ? { data: obj as MimeBundle, metadata: {} } : formatValue(obj);
+  const withMeta = (x: Formatted) => then({ data: x.data, metadata: { ...x.metadata, ...opts.metadata } });
+  if (f instanceof Promise) void f.then(withMeta);
+  else withMeta(f);
+}
+
+export class DisplayHandle {
+  readonly [NO_OUTPUT] = true;
+  constructor(readonly displayId: string) {}
+
+  /** Replaces every output that shares this handle's display_id. */
+  update(obj: unknown, opts: Omit<DisplayOptions, 'display_id'> = {}): void {
+    whenFormatted(obj, opts, (f) => emit('update_display_data', f, this.displayId));
+  }
+
+  /** Shows the value as a new output that later updates also replace. */
+  display(obj: unknown, opts: Omit<DisplayOptions, 'display_id'> = {}): void {
+    whenFormatted(obj, opts, (f) => emit('display_data', f, this.displayId));
+  }
+
+  toString(): string {
+    return `DisplayHandle(${this.displayId})`;
+  }
+}
+
+function show(obj: unknown, opts: DisplayOptions = {}): DisplayHandle | undefined {
+  const id = opts.display_id === true ? randomUUID() : opts.display_id || undefined;
+  whenFormatted(obj, opts, (f) => emit(id && opts.update ? 'update_display_data' : 'display_data', f, id));
+  return id ? new DisplayHandle(id) : undefined;
+}
+
+function base64(data: Uint8Array | ArrayBuffer | string): string {
+  if (typeof data === 'string') return data;
+  return Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data).toString('base64');
+}
+
+function typed<T>(mime: string, encode: (x: T) => unknown, plain: (x: T) => string) {
+  return (value: T, opts: DisplayOptions = {}) =>
+    show({ [mime]: encode(value), 'text/plain': plain(value) }, { ...opts, raw: true });
+}
+
+const label = (kind: string) => () => `<${kind}>`;
+const same = <T>(x: T) => x;
+
+/** `display(x)` shows any value; the members show a value as one MIME type. */
+export const display = Object.assign(show, {
+  html: typed<string>(StandardMime.html, same, label('HTML')),
+  markdown: typed<string>(StandardMime.markdown, same, (s) => s),
+  latex: typed<string>(StandardMime.latex, same, (s) => s),
+  svg: typed<string>(StandardMime.svg, same, label('SVG image')),
+  png: typed<Uint8Array | ArrayBuffer | string>(StandardMime.png, base64, label('PNG image')),
+  jpeg: typed<Uint8Array | ArrayBuffer | string>(StandardMime.jpeg, base64, label('JPEG image')),
+  gif: typed<Uint8Array | ArrayBuffer | string>(StandardMime.gif, base64, label('GIF image')),
+  pdf: typed<Uint8Array | ArrayBuffer | string>(StandardMime.pdf, base64, label('PDF document')),
+  json: typed<unknown>(StandardMime.json, same, (v) => JSON.stringify(v, null, 2)),
+  javascript: typed<string>(StandardMime.javascript, same, label('JavaScript')),
+  text: typed<string>(StandardMime.plain, same, same),
+  plotly: typed<unknown>(StandardMime.plotly, same, label('Plotly figure')),
+  vegalite: typed<unknown>(StandardMime.vegalite, same, label('Vega-Lite chart')),
+  vega: typed<unknown>(StandardMime.vega, same, label('Vega chart')),
+  /** Shows a ready MIME bundle as is. */
+  bundle: (bundle: MimeBundle, opts: DisplayOptions = {}) => show(bundle, { ...opts, raw: true }),
+});
+
+/** Clears the cell's output; with `wait`, the clear happens when the next output arrives (no flicker). */
+export function clearOutput(opts: { wait?: boolean } = {}): void {
+  if (target) target.send('clear_output', { wait: Boolean(opts.wait) });
+}

@@ -1,0 +1,69 @@
+/**
+ * Turns a value into a MIME bundle: self-displaying objects (Deno's
+ * `Symbol.for("Jupyter.display")` protocol, which tsml's own tables and tensors
+ * use too) render themselves; everything else gets a `text/plain` inspection
+ * bounded in size, so printing a huge array never floods the notebook.
+ */
+import { inspect } from 'node:util';
+import { JUPYTER_DISPLAY, type MimeBundle, type MimeMetadata } from '../mime/index.js';
+
+export interface Formatted {
+  data: MimeBundle;
+  metadata: MimeMetadata;
+}
+
+/** Marks values that must not produce an Out[n] (e.g. display handles). */
+export const NO_OUTPUT = Symbol.for('tsml.noOutput');
+
+export function inspectValue(value: unknown): string {
+  return inspect(value, {
+    depth: 4,
+    colors: false,
+    maxArrayLength: 100,
+    maxStringLength: 10_000,
+    breakLength: 100,
+    compact: 3,
+    sorted: false,
+  });
+}
+
+function isSelfDisplaying(v: unknown): v is { [JUPYTER_DISPLAY](): MimeBundle | Promise<MimeBundle> } {
+  return (typeof v === 'object' || typeof v === 'function') && v !== null && typeof (v as any)[JUPYTER_DISPLAY] === 'function';
+}
+
+/** Splits Deno-style bundles that carry `metadata` inline. */
+function normalise(bundle: MimeBundle): Formatted {
+  const { metadata, ...data } = bundle as MimeBundle & { metadata?: MimeMetadata };
+  return { data, metadata: metadata && typeof metadata === 'object' ? metadata : {} };
+}
+
+export function suppressesOutput(value: unknown): boolean {
+  return (typeof value === 'object' || typeof value === 'function') && value !== null && (value as any)[NO_OUTPUT] === true;
+}
+
+function fromBundle(value: unknown, bundle: MimeBundle): Formatted {
+  const f = normalise(bundle);
+  if (f.data['text/plain'] === undefined) f.data['text/plain'] = inspectValue(value);
+  return f;
+}
+
+function renderFailed(value: unknown, e: unknown): Formatted {
+  return { data: { 'text/plain': `${inspectValue(value)}\n(rendering failed: ${(e as Error)?.message ?? e})` }, metadata: {} };
+}
+
+/**
+ * Formats a value for execute_result / display_data. Synchronous whenever the
+ * value renders synchronously, so display calls keep their order with streams.
+ */
+export function formatValue(value: unknown): Formatted | Promise<Formatted> {
+  if (!isSelfDisplaying(value)) return { data: { 'text/plain': inspectValue(value) }, metadata: {} };
+  try {
+    const bundle = value[JUPYTER_DISPLAY]();
+    if (bundle && typeof (bundle as Promise<MimeBundle>).then === 'function') {
+      return (bundle as Promise<MimeBundle>).then((b) => fromBundle(value, b), (e) => renderFailed(value, e));
+    }
+    return fromBundle(value, bundle as MimeBundle);
+  } catch (e) {
+    return renderFailed(value, e);
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Where a cell's outputs go: iopub messages parented to the request that is
+ * running (or that ran last). Stream text is batched so a loop printing
+ * thousands of lines sends a few messages, and flushed before any other output
+ * so the notebook shows everything in the order it happened. Flushing also
+ * happens by size and age during a synchronous loop, so long cells show
+ * progress while they run.
+ */
+import type { Header } from '../protocol/messages.js';
+
+export interface IopubSink {
+  publish(
+    msgType: string,
+    content: unknown,
+    parent: Partial<Header>,
+    extra?: { metadata?: Record<string, unknown>; buffers?: ArrayBufferView[] },
+  ): void;
+}
+
+type StreamName = 'stdout' | 'stderr';
+
+const MAX_BUFFERED = 64 * 1024;
+const MAX_AGE_MS = 50;
+
+export class Output {
+  /** Header of the request whose outputs are being produced. */
+  parent: Partial<Header> = {};
+  private pending: { name: StreamName; text: string } | undefined;
+  private pendingSince = 0;
+  private scheduled = false;
+
+  constructor(private readonly sink: IopubSink) {}
+
+  write(name: StreamName, text: string): void {
+    if (!text) return;
+    if (this.pending && this.pending.name !== name) this.flush();
+    if (!this.pending) {
+      this.pending = { name, text: '' };
+      this.pendingSince = Date.now();
+    }
+    this.pending.text += text;
+    if (this.pending.text.length >= MAX_BUFFERED || Date.now() - this.pendingSince >= MAX_AGE_MS) {
+      this.flush();
+    } else if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => {
+        this.scheduled = false;
+        this.flush();
+      });
+    }
+  }
+
+  flush(): void {
+    const p = this.pending;
+    if (!p) return;
+    this.pending = undefined;
+    this.sink.publish('stream', { name: p.name, text: p.text }, this.parent);
+  }
+
+  /** Publishes any iopub message after the streams written before it. */
+  send(msgType: string, content: unknown, extra?: { metadata?: Record<string, unknown>; buffers?: ArrayBufferView[] }, parent = this.parent): void {
+    this.flush();
+    this.sink.publish(msgType, content, parent, extra);
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Module resolution for cells: npm packages resolve from the notebook's
+ * directory first (its node_modules and parents), then from the kernel's own
+ * dependencies; ESM and CommonJS packages both load through `import()`, so
+ * ESM-only packages work (tslab's ERR_REQUIRE_ESM does not happen here).
+ */
+import { builtinModules } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { resolve as esmResolve } from 'import-meta-resolve';
+
+const BUILTINS = new Set(builtinModules);
+
+export class ModuleNotFound extends Error {
+  override name = 'ModuleNotFoundError';
+}
+
+/** Specifiers that always mean the kernel's own modules (so notebooks need no install step). */
+const ALIASES: Record<string, string> = {
+  tsml: new URL('../index.js', import.meta.url).href,
+  tslab: new URL('../display/tslab.js', import.meta.url).href,
+};
+
+export function resolveSpecifier(specifier: string, fromDir: string): string {
+  if (specifier in ALIASES) return ALIASES[specifier];
+  if (specifier.startsWith('node:') || BUILTINS.has(specifier)) return specifier;
+  const parents = [pathToFileURL(fromDir.endsWith('/') ? fromDir : fromDir + '/').href, import.meta.url];
+  let lastError: Error | undefined;
+  for (const parent of parents) {
+    try {
+      return esmResolve(specifier, parent);
+    } catch (e) {
+      lastError = e as Error;
+      if (/^[./]/.test(specifier)) break; // relative paths resolve from the notebook only
+    }
+  }
+  const bare = !/^[./]|^file:/.test(specifier);
+  const hint = bare
+    ? `Install it next to the notebook (npm install ${packageName(specifier)}) and run the cell again.`
+    : `Check the path; relative imports resolve from ${fromDir}.`;
+  throw new ModuleNotFound(`Cannot find module '${specifier}'. ${hint} (${lastError?.message.split('\n')[0] ?? ''})`);
+}
+
+function packageName(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+type Namespace = Record<string, unknown>;
+
+/** Default import with both ESM and transpiled-CommonJS (`__esModule`) packages. */
+export function defaultOf(ns: Namespace): unknown {
+  const d = ns.default as Namespace | undefined;
+  if (d && typeof d === 'object' && d.__esModule && 'default' in d) return d.default;
+  return 'default' in ns ? ns.default : ns;
+}
+
+/**
+ * A named import. Names that exist only as types have no runtime value; TypeScript
+ * would have elided them, so they read as undefined instead of failing the cell.
+ */
+export function named(ns: Namespace, name: string): unknown {
+  if (name in ns) return ns[name];
+  const d = ns.default;
+  if (d && (typeof d === 'object' || typeof d === 'function') && name in (d as Namespace)) return (d as Namespace)[name];
+  return undefined;
+}

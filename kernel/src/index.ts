@@ -1,0 +1,9 @@
+/**
+ * The `tsml` package as cells and scripts import it: `import { display } from 'tsml'`.
+ * Inside the kernel these are the same objects as the cell globals.
+ */
+export { display, clearOutput, DisplayHandle, type DisplayOptions } from './display/display.js';
+export { formatValue, inspectValue } from './display/format.js';
+export { Comm, CommManager, type CommMessage } from './comm/manager.js';
+export * from './mime/index.js';
+export { VERSION as version } from './info.js';

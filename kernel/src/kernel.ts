@@ -1,0 +1,241 @@
+/**
+ * The kernel: wires the I/O thread (protocol), the engine, the display system
+ * and comms, and answers each request type. Execute requests run one at a
+ * time, in order; other requests (complete, inspect, comms, history…) are
+ * answered at once, even while a cell awaits, so completion and widgets stay
+ * live during a long training loop.
+ */
+import { randomUUID } from 'node:crypto';
+import { Bridge } from './protocol/bridge.js';
+import type { ConnectionInfo, ExecuteRequest, Header, HistoryRequest, Message } from './protocol/messages.js';
+import { Output } from './display/output.js';
+import { clearOutput, display, setDisplayTarget } from './display/display.js';
+import { formatValue, suppressesOutput } from './display/format.js';
+import { Executor } from './engine/executor.js';
+import { CellSyntaxError, completeness } from './engine/compile.js';
+import { formatError, formatSyntaxError, KeyboardInterrupt } from './engine/traceback.js';
+import { complete } from './engine/complete.js';
+import { describe, helpRequest, inspectAt } from './engine/inspect.js';
+import { defaultHistoryFile, History } from './engine/history.js';
+import { CommManager } from './comm/manager.js';
+import { kernelInfo } from './info.js';
+import { installStreams, installCellGlobals, type InputFn } from './globals.js';
+import { log } from './util/log.js';
+
+type Channel = 'shell' | 'control';
+
+export interface KernelOptions {
+  connection: ConnectionInfo;
+  kernelName?: string;
+}
+
+export class Kernel {
+  private bridge!: Bridge;
+  private output!: Output;
+  private executor!: Executor;
+  private history!: History;
+  comms!: CommManager;
+  private executionCount = 0;
+  private abortBefore = -Infinity;
+  private queue: Promise<void> = Promise.resolve();
+  private current: { msg: Message; allowStdin: boolean } | undefined;
+  private pendingInput: { resolve: (v: string) => void; reject: (e: Error) => void } | undefined;
+
+  constructor(private readonly options: KernelOptions) {}
+
+  async start(): Promise<Record<string, string>> {
+    const session = randomUUID();
+    this.bridge = new Bridge(this.options.connection, session, kernelInfo(), {
+      request: (channel, msg, arrival) => this.onRequest(channel, msg, arrival),
+      inputReply: (value) => this.settleInput(value),
+      terminated: () => this.interrupt(),
+      shutdown: () => process.exit(0),
+    });
+    this.output = new Output(this.bridge);
+    this.executor = new Executor(this.bridge.flags);
+    this.history = new History(defaultHistoryFile(this.options.kernelName ?? this.options.connection.kernel_name ?? 'tsml'));
+    this.comms = new CommManager({
+      send: (type, content, buffers, metadata) => this.output.send(type, content, { buffers, metadata }),
+    });
+    setDisplayTarget({ send: (type, content, extra) => this.output.send(type, content, extra) });
+    installStreams(this.output);
+    installCellGlobals({ display, clearOutput, input: this.inputFunction(), comms: this.comms });
+    this.installSafetyNets();
+    const endpoints = await this.bridge.start();
+    setImmediate(() => this.history.load());
+    return endpoints;
+  }
+
+  private installSafetyNets(): void {
+    process.on('SIGINT', () => this.interrupt());
+    process.on('uncaughtException', (err) => this.reportStray(err, 'an uncaught exception in a callback'));
+    process.on('unhandledRejection', (reason) => {
+      if (reason instanceof KeyboardInterrupt) return; // leftovers of an interrupted cell
+      this.reportStray(reason, 'an unhandled promise rejection');
+    });
+  }
+
+  /** Errors from timers and callbacks go to the running cell, else to the last one's stderr. */
+  private reportStray(err: unknown, what: string): void {
+    try {
+      const content = formatError(err, (id) => this.executor.source(id));
+      this.output.write('stderr', `Kernel caught ${what} (the kernel keeps running):\n${content.traceback.join('\n')}\n`);
+      this.output.flush();
+    } catch (e) {
+      log(`could not report ${what}: ${(e as Error).message}`);
+    }
+  }
+
+  private interrupt(): void {
+    this.executor.interrupt();
+    const p = this.pendingInput;
+    this.pendingInput = undefined;
+    p?.reject(new KeyboardInterrupt());
+  }
+
+  private inputFunction(): InputFn {
+    const ask = (prompt: string, password: boolean): Promise<string> => {
+      const cur = this.current;
+      if (!cur || !cur.allowStdin) {
+        return Promise.reject(
+          Object.assign(new Error('input() needs a frontend that accepts input requests; this one sent allow_stdin: false (e.g. a headless run). Pass the value as a parameter instead.'), { name: 'StdinNotImplementedError' }),
+        );
+      }
+      this.output.flush();
+      return new Promise((resolve, reject) => {
+        this.pendingInput = { resolve, reject };
+        this.bridge.requestInput(cur.msg, String(prompt), password);
+      });
+    };
+    return Object.assign((prompt = '') => ask(prompt, false), { password: (prompt = '') => ask(prompt, true) });
+  }
+
+  private settleInput(value: string): void {
+    const p = this.pendingInput;
+    this.pendingInput = undefined;
+    p?.resolve(value);
+  }
+
+  private onRequest(channel: Channel, msg: Message, arrival: number): void {
+    if (msg.header.msg_type === 'execute_request') {
+      this.queue = this.queue.then(() => this.execute(channel, msg, arrival));
+    } else {
+      void this.handle(channel, msg);
+    }
+  }
+
+  private status(state: 'busy' | 'idle', parent: Partial<Header>): void {
+    this.output.send('status', { execution_state: state }, undefined, parent);
+  }
+
+  private async handle(channel: Channel, msg: Message): Promise<void> {
+    const type = msg.header.msg_type;
+    const c = msg.content as Record<string, any>;
+    this.status('busy', msg.header);
+    try {
+      switch (type) {
+        case 'complete_request':
+          this.bridge.reply(channel, msg, 'complete_reply', await complete(String(c.code ?? ''), Number(c.cursor_pos ?? 0), {
+            loadModule: (s) => this.executor.importModule(s),
+            cwd: this.executor.cwd,
+          }));
+          break;
+        case 'inspect_request': {
+          const r = inspectAt(String(c.code ?? ''), Number(c.cursor_pos ?? 0), c.detail_level === 1 ? 1 : 0, this.executor.sources());
+          this.bridge.reply(channel, msg, 'inspect_reply', { status: 'ok', found: r.found, data: r.found ? { 'text/plain': r.text } : {}, metadata: {} });
+          break;
+        }
+        case 'is_complete_request':
+          this.bridge.reply(channel, msg, 'is_complete_reply', completeness(String(c.code ?? '')));
+          break;
+        case 'history_request':
+          this.bridge.reply(channel, msg, 'history_reply', { status: 'ok', history: this.history.query(c as HistoryRequest) });
+          break;
+        case 'comm_info_request':
+          this.bridge.reply(channel, msg, 'comm_info_reply', { status: 'ok', comms: this.comms.info(c.target_name) });
+          break;
+        case 'comm_open':
+        case 'comm_msg':
+        case 'comm_close':
+          if (!this.current) this.output.parent = msg.header;
+          await this.comms.handle(type, c, msg.metadata, msg.buffers as Uint8Array[]);
+          break;
+        default:
+          log(`unknown message type ${type} on ${channel}: ignored`);
+      }
+    } catch (e) {
+      // A handler bug must never take the kernel down; the frontend gets an error reply.
+      log(`error handling ${type}: ${(e as Error).stack}`);
+      if (type.endsWith('_request')) {
+        this.bridge.reply(channel, msg, type.replace(/_request$/, '_reply'), { status: 'error', ...formatError(e, () => undefined) });
+      }
+    } finally {
+      this.status('idle', msg.header);
+    }
+  }
+
+  private async execute(channel: Channel, msg: Message, arrival: number): Promise<void> {
+    const c = msg.content as ExecuteRequest;
+    const code = String(c.code ?? '');
+    const silent = Boolean(c.silent);
+    const storeHistory = silent ? false : c.store_history !== false;
+    this.output.parent = msg.header;
+    this.status('busy', msg.header);
+    if (arrival < this.abortBefore) {
+      this.bridge.reply(channel, msg, 'execute_reply', { status: 'aborted', execution_count: this.executionCount });
+      this.status('idle', msg.header);
+      return;
+    }
+    if (storeHistory) this.executionCount++;
+    const count = this.executionCount;
+    if (!silent) this.output.send('execute_input', { code, execution_count: count });
+    this.executor.resetInterrupt();
+    this.current = { msg, allowStdin: c.allow_stdin !== false };
+    const label = `Cell In[${count}]`;
+    let error: ReturnType<typeof formatError> | undefined;
+    const payload: unknown[] = [];
+    let resultText: string | undefined;
+    try {
+      const help = helpRequest(code);
+      if (help) {
+        const r = describe(help.chain, help.detail, this.executor.sources());
+        if (r.found) payload.push({ source: 'page', data: { 'text/plain': r.text }, start: 0 });
+        else this.output.write('stdout', `Object \`${help.chain}\` not found.\n`);
+      } else {
+        const r = await this.executor.run(code, label);
+        if (r.hasValue && r.value !== undefined && !silent && !suppressesOutput(r.value)) {
+          const f = await formatValue(r.value);
+          resultText = String(f.data['text/plain'] ?? '');
+          this.output.send('execute_result', { execution_count: count, data: f.data, metadata: f.metadata });
+        }
+      }
+    } catch (e) {
+      error = e instanceof CellSyntaxError ? formatSyntaxError(e, { label, code }) : formatError(e, (id) => this.executor.source(id));
+      this.output.send('error', error);
+    }
+    const userExpressions = await this.userExpressions(c.user_expressions ?? {});
+    if (storeHistory) this.history.add(count, code, resultText);
+    this.output.flush();
+    const reply = error
+      ? { status: 'error', execution_count: count, ...error, user_expressions: userExpressions, payload }
+      : { status: 'ok', execution_count: count, user_expressions: userExpressions, payload };
+    this.bridge.reply(channel, msg, 'execute_reply', reply);
+    if (error && c.stop_on_error !== false) this.abortBefore = Date.now();
+    this.current = undefined;
+    this.status('idle', msg.header);
+  }
+
+  private async userExpressions(exprs: Record<string, string>): Promise<Record<string, unknown>> {
+    const out: Record<string, unknown> = {};
+    for (const [name, expr] of Object.entries(exprs)) {
+      try {
+        const r = await this.executor.run(String(expr), `user_expressions[${JSON.stringify(name)}]`);
+        const f = await formatValue(r.value);
+        out[name] = { status: 'ok', data: f.data, metadata: f.metadata };
+      } catch (e) {
+        out[name] = { status: 'error', ...formatError(e, (id) => this.executor.source(id)) };
+      }
+    }
+    return out;
+  }
+}

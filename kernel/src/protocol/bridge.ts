@@ -1,0 +1,107 @@
+/**
+ * The engine's (main thread's) side of the I/O thread: starts it, and offers a
+ * typed API to reply, publish on iopub and ask for stdin input.
+ */
+import { Worker } from 'node:worker_threads';
+import type { ConnectionInfo, Header, Message } from './messages.js';
+import { Flag, RunState, type IoThreadData, type ToEngine, type ToIo } from './thread-messages.js';
+
+export interface BridgeEvents {
+  request(channel: 'shell' | 'control', msg: Message, arrival: number): void;
+  inputReply(value: string): void;
+  terminated(): void;
+  shutdown(restart: boolean): void;
+}
+
+export class Bridge {
+  readonly flags = new Int32Array(new SharedArrayBuffer(16));
+  private worker!: Worker;
+
+  constructor(
+    private readonly connection: ConnectionInfo,
+    readonly session: string,
+    private readonly kernelInfo: Record<string, unknown>,
+    private readonly events: BridgeEvents,
+  ) {}
+
+  /** Starts the I/O thread; resolves once every socket is bound. */
+  start(): Promise<Record<string, string>> {
+    const workerData: IoThreadData = {
+      connection: this.connection,
+      session: this.session,
+      kernelInfo: this.kernelInfo,
+      flags: this.flags.buffer as SharedArrayBuffer,
+      interruptGraceMs: Number(process.env.TSML_INTERRUPT_GRACE_MS ?? 400),
+    };
+    this.worker = new Worker(new URL('./io-thread.js', import.meta.url), { workerData, stdout: false, stderr: false });
+    return new Promise((resolve, reject) => {
+      this.worker.on('error', reject);
+      this.worker.on('exit', (code) => reject(new Error(`I/O thread exited (${code}) before binding its sockets`)));
+      this.worker.on('message', (m: ToEngine) => {
+        switch (m.type) {
+          case 'ready':
+            return resolve(m.endpoints);
+          case 'fatal':
+            return reject(new Error(m.error));
+          case 'request':
+            return this.events.request(m.channel, m.msg, m.arrival);
+          case 'input_reply':
+            return this.events.inputReply(m.value);
+          case 'terminated':
+            return this.events.terminated();
+          case 'shutdown':
+            return this.events.shutdown(m.restart);
+        }
+      });
+    });
+  }
+
+  private post(m: ToIo): void {
+    this.worker.postMessage(m);
+  }
+
+  reply(channel: 'shell' | 'control', req: Message, msgType: string, content: unknown, metadata?: Record<string, unknown>): void {
+    this.post({ type: 'send', out: { channel, msgType, content, parent: req.header, idents: req.idents, metadata } });
+  }
+
+  publish(
+    msgType: string,
+    content: unknown,
+    parent: Partial<Header>,
+    extra?: { metadata?: Record<string, unknown>; buffers?: ArrayBufferView[] },
+  ): void {
+    this.post({ type: 'send', out: { channel: 'iopub', msgType, content, parent, ...extra } });
+  }
+
+  requestInput(parent: Message, prompt: string, password: boolean): void {
+    this.post({ type: 'input_request', prompt, password, parent });
+  }
+
+  setState(state: (typeof RunState)[keyof typeof RunState]): void {
+    Atomics.store(this.flags, Flag.State, state);
+  }
+
+  get interruptRequested(): boolean {
+    return Atomics.load(this.flags, Flag.Interrupt) !== 0;
+  }
+
+  clearInterrupt(): void {
+    Atomics.store(this.flags, Flag.Interrupt, 0);
+  }
+
+  requestInterrupt(): void {
+    Atomics.store(this.flags, Flag.Interrupt, 1);
+  }
+
+  acknowledgeInterrupt(): void {
+    Atomics.add(this.flags, Flag.Ack, 1);
+  }
+
+  close(): void {
+    this.post({ type: 'close' });
+  }
+
+  terminate(): Promise<number> {
+    return this.worker.terminate();
+  }
+}

@@ -1,0 +1,258 @@
+/**
+ * The I/O thread: owns every ZeroMQ socket so the kernel stays responsive
+ * (heartbeat, control, interrupt, kernel_info) while a cell blocks the engine's
+ * main thread. It verifies and signs every message; the engine sees only parsed,
+ * verified messages and asks this thread to send replies and publish outputs.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import * as inspector from 'node:inspector';
+import * as zmq from 'zeromq';
+import { decode, digestFor, encode, makeHeader, Signer } from './wire.js';
+import type { Channel, Message, Outgoing } from './messages.js';
+import { Flag, RunState, type IoThreadData, type ToEngine, type ToIo } from './thread-messages.js';
+import { log } from '../util/log.js';
+
+const data = workerData as IoThreadData;
+const port = parentPort!;
+const flags = new Int32Array(data.flags);
+const conn = data.connection;
+const signer = new Signer(conn.key ?? '', digestFor(conn.signature_scheme));
+
+const toEngine = (m: ToEngine) => port.postMessage(m);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** zeromq.js allows one pending send per socket; this queues the rest in order. */
+class Outbox {
+  private queue: Buffer[][] = [];
+  private draining = false;
+  constructor(private readonly socket: zmq.Writable) {}
+
+  push(frames: Buffer[]): Promise<void> {
+    return new Promise((resolve) => {
+      this.queue.push(frames);
+      (frames as Buffer[] & { done?: () => void }).done = resolve;
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    while (this.queue.length) {
+      const frames = this.queue.shift()! as Buffer[] & { done?: () => void };
+      try {
+        await this.socket.send(frames);
+      } catch (e) {
+        log(`send failed: ${(e as Error).message}`);
+      }
+      frames.done?.();
+    }
+    this.draining = false;
+  }
+}
+
+function endpoint(p: number): string {
+  return conn.transport === 'ipc' ? `ipc://${conn.ip}-${p}` : `tcp://${conn.ip}:${p}`;
+}
+
+const shell = new zmq.Router({ linger: 500 });
+const control = new zmq.Router({ linger: 500 });
+const stdin = new zmq.Router({ linger: 500 });
+const iopub = new zmq.XPublisher({ linger: 500 });
+const hb = new zmq.Reply({ linger: 0 });
+iopub.verbosity = 'allSubs';
+
+const outboxes: Record<Channel, Outbox> = {
+  shell: new Outbox(shell),
+  control: new Outbox(control),
+  stdin: new Outbox(stdin),
+  iopub: new Outbox(iopub),
+};
+
+function send(out: Outgoing): Promise<void> {
+  const header = makeHeader(out.msgType, data.session);
+  const idents = out.channel === 'iopub' ? [Buffer.from(`kernel.${data.session}.${out.msgType}`)]
+      : (out.idents ?? []).map((b) => Buffer.from(b));
+  const frames = encode(
+    { idents, header, parent: out.parent, metadata: out.metadata, content: out.content, buffers: out.buffers },
+    signer,
+  );
+  return outboxes[out.channel].push(frames);
+}
+
+function publish(msgType: string, content: unknown, parent: Message['header'] | {}) {
+  return send({ channel: 'iopub', msgType, content, parent });
+}
+
+function reply(channel: 'shell' | 'control', req: Message, msgType: string, content: unknown) {
+  return send({ channel, msgType, content, parent: req.header, idents: req.idents });
+}
+
+// ---- interrupt -------------------------------------------------------------
+
+let inspectorSession: inspector.Session | undefined;
+
+/** Stops JS that starves the engine's event loop (e.g. `while (true) await null`). */
+function terminateEngineExecution(): Promise<void> {
+  if (!inspectorSession) {
+    inspectorSession = new inspector.Session();
+    inspectorSession.connectToMainThread();
+  }
+  return new Promise((resolve) => inspectorSession!.post('Runtime.terminateExecution', () => resolve()));
+}
+
+/**
+ * SIGINT reaches a synchronous cell through vm's breakOnSigint and an awaiting
+ * cell through the engine's SIGINT listener. If neither acknowledges in time the
+ * engine is starving its event loop, and only V8 termination can stop it.
+ */
+async function interrupt(): Promise<void> {
+  Atomics.store(flags, Flag.Interrupt, 1);
+  if (Atomics.load(flags, Flag.State) === RunState.Idle) return;
+  const ack = Atomics.load(flags, Flag.Ack);
+  process.kill(process.pid, 'SIGINT');
+  const deadline = Date.now() + data.interruptGraceMs;
+  while (Date.now() < deadline) {
+    await sleep(5);
+    if (Atomics.load(flags, Flag.Ack) !== ack || Atomics.load(flags, Flag.State) === RunState.Idle) return;
+  }
+  log('engine did not answer SIGINT: terminating the running JavaScript');
+  await terminateEngineExecution();
+  toEngine({ type: 'terminated' });
+}
+
+// ---- request handling --------------------------------------------------------
+
+async function handleControl(msg: Message): Promise<void> {
+  const type = msg.header.msg_type;
+  switch (type) {
+    case 'kernel_info_request':
+      return answerKernelInfo('control', msg);
+    case 'interrupt_request':
+      await publish('status', { execution_state: 'busy' }, msg.header);
+      await interrupt();
+      await reply('control', msg, 'interrupt_reply', { status: 'ok' });
+      await publish('status', { execution_state: 'idle' }, msg.header);
+      return;
+    case 'shutdown_request': {
+      const restart = Boolean((msg.content as { restart?: boolean }).restart);
+      await publish('status', { execution_state: 'busy' }, msg.header);
+      await reply('control', msg, 'shutdown_reply', { status: 'ok', restart });
+      await publish('status', { execution_state: 'idle' }, msg.header);
+      return shutdown(restart);
+    }
+    default:
+      toEngine({ type: 'request', channel: 'control', msg, arrival: Date.now() });
+  }
+}
+
+async function answerKernelInfo(channel: 'shell' | 'control', msg: Message): Promise<void> {
+  await publish('status', { execution_state: 'busy' }, msg.header);
+  await reply(channel, msg, 'kernel_info_reply', data.kernelInfo);
+  await publish('status', { execution_state: 'idle' }, msg.header);
+}
+
+function handleShell(msg: Message): void {
+  const type = msg.header.msg_type;
+  if (type === 'kernel_info_request') {
+    void answerKernelInfo('shell', msg);
+  } else if (type === 'shutdown_request') {
+    // Old clients send shutdown on shell; treat it exactly like control.
+    void handleControl(msg);
+  } else {
+    toEngine({ type: 'request', channel: 'shell', msg, arrival: Date.now() });
+  }
+}
+
+let shuttingDown = false;
+async function shutdown(restart: boolean): Promise<void> {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  await sleep(20); // let zmq hand the reply and idle status to the network
+  for (const s of [shell, control, stdin, iopub, hb]) s.close();
+  toEngine({ type: 'shutdown', restart });
+}
+
+async function serve(socket: zmq.Router, channel: 'shell' | 'control' | 'stdin'): Promise<void> {
+  for await (const frames of socket) {
+    let msg: Message;
+    try {
+      msg = decode(frames as Buffer[], signer);
+    } catch (e) {
+      log(`dropped a message on ${channel}: ${(e as Error).message}`);
+      continue;
+    }
+    try {
+      if (channel === 'shell') handleShell(msg);
+      else if (channel === 'control') await handleControl(msg);
+      else handleStdin(msg);
+    } catch (e) {
+      log(`error handling ${msg.header.msg_type} on ${channel}: ${(e as Error).stack}`);
+    }
+  }
+}
+
+function handleStdin(msg: Message): void {
+  if (msg.header.msg_type !== 'input_reply') {
+    log(`ignored ${msg.header.msg_type} on stdin`);
+    return;
+  }
+  const value = (msg.content as { value?: unknown }).value;
+  toEngine({ type: 'input_reply', value: typeof value === 'string' ? value : String(value ?? '') });
+}
+
+/** JEP 65: greet every new iopub subscriber so clients know they are connected. */
+async function welcomeSubscribers(): Promise<void> {
+  for await (const [frame] of iopub) {
+    if (frame.length > 0 && frame[0] === 1) {
+      await publish('iopub_welcome', { subscription: frame.subarray(1).toString('utf8') }, {});
+    }
+  }
+}
+
+async function heartbeat(): Promise<void> {
+  for await (const frames of hb) await hb.send(frames);
+}
+
+port.on('message', (m: ToIo) => {
+  if (m.type === 'send') {
+    void send(m.out);
+  } else if (m.type === 'input_request') {
+    void send({
+      channel: 'stdin',
+      msgType: 'input_request',
+      content: { prompt: m.prompt, password: m.password },
+      parent: m.parent.header,
+      idents: m.parent.idents.map((b) => Buffer.from(b)),
+    });
+  } else if (m.type === 'close') {
+    void shutdown(false);
+  }
+});
+
+async function main(): Promise<void> {
+  const ports = {
+    shell: [shell, conn.shell_port],
+    control: [control, conn.control_port],
+    stdin: [stdin, conn.stdin_port],
+    iopub: [iopub, conn.iopub_port],
+    hb: [hb, conn.hb_port],
+  } as const;
+  const endpoints: Record<string, string> = {};
+  for (const [name, [socket, p]] of Object.entries(ports)) {
+    await socket.bind(endpoint(p));
+    endpoints[name] = endpoint(p);
+  }
+  toEngine({ type: 'ready', endpoints });
+  const loops = [
+    serve(shell, 'shell'),
+    serve(control, 'control'),
+    serve(stdin, 'stdin'),
+    welcomeSubscribers(),
+    heartbeat(),
+  ];
+  await Promise.allSettled(loops);
+}
+
+main().catch((e: Error) => {
+  if (!shuttingDown) toEngine({ type: 'fatal', error: e.message });
+});
