@@ -39,9 +39,10 @@ export class KernelClient {
   proc!: ChildProcess;
   stderr = '';
   connection!: Record<string, unknown>;
-  shell = new zmq.Dealer({ linger: 0 });
+  // Like jupyter_client: shell and stdin share one identity, so the kernel can route input_request.
+  shell = new zmq.Dealer({ linger: 0, routingId: this.session });
   control = new zmq.Dealer({ linger: 0 });
-  stdin = new zmq.Dealer({ linger: 0 });
+  stdin = new zmq.Dealer({ linger: 0, routingId: this.session });
   iopub = new zmq.Subscriber({ linger: 0 });
   hb = new zmq.Request({ linger: 0, receiveTimeout: 2000 });
   /** Every iopub message received, in order. */
@@ -53,9 +54,17 @@ export class KernelClient {
   dir = mkdtempSync(join(tmpdir(), 'tsml-test-'));
 
   static async start(opts: KernelOptions = {}): Promise<KernelClient> {
-    const c = new KernelClient();
-    await c.launch(opts);
-    return c;
+    // A probed free port can be taken by another process before the kernel binds it: retry with new ports.
+    for (let attempt = 1; ; attempt++) {
+      const c = new KernelClient();
+      try {
+        await c.launch(opts);
+        return c;
+      } catch (e) {
+        await c.stop().catch(() => undefined);
+        if (attempt >= 3 || !/Address already in use|exited early/.test(String(e))) throw e;
+      }
+    }
   }
 
   private async launch(opts: KernelOptions): Promise<void> {

@@ -89,3 +89,12 @@ describe('completeness', () => {
     expect(completeness('if (x) {')).toEqual({ status: 'incomplete', indent: '  ' });
   });
 });
+
+describe('last expression', () => {
+  it('keeps parenthesised object literals and trailing semicolons intact', async () => {
+    const run = session();
+    expect(await run('({ a: 1 })')).toEqual({ a: 1 });
+    expect(await run('(1, 2);')).toBe(2);
+    expect(await run('const o = { k: 3 }; o.k;')).toBe(3);
+  });
+});

@@ -155,9 +155,11 @@ export function rewriteCell(js: string, program: acorn.Program = parseScript(js)
         return instrument(node, edits);
       case 'ExpressionStatement':
         instrument(node, edits);
-        if (i === body.length - 1 && !node.directive) {
-          edits.insert(node.expression.start, 'return [(');
-          edits.insert(node.expression.end, ')]');
+        if (i === body.length - 1) {
+          // The statement, not its expression: acorn's expression span excludes wrapping parens.
+          const end = js[node.end - 1] === ';' ? node.end - 1 : node.end;
+          edits.insert(node.start, 'return [(');
+          edits.insert(end, ')]');
         }
         return;
       default:

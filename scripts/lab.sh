@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Sets everything up, then opens JupyterLab on the course notebooks with the tsml kernel.
+# Extra arguments go to `jupyter lab` (e.g. --no-browser --port 8899).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+exec .venv/bin/jupyter lab --notebook-dir=notebooks "$@"

@@ -1,0 +1,113 @@
+/** Interrupt (message and signal modes), stray errors, liveness while busy, shutdown and restart. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KernelClient } from './client.js';
+
+let k: KernelClient;
+beforeAll(async () => {
+  k = await KernelClient.start();
+});
+afterAll(async () => {
+  await k?.stop();
+});
+
+/** Starts a cell, interrupts it after `after` ms, and returns the reply plus how long the stop took. */
+async function interruptCell(code: string, via: 'message' | 'signal', after = 300) {
+  const { header, frames } = k.build('execute_request', { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true });
+  const reply = k.waitReply(header.msg_id, 10_000);
+  await k.sendRaw('shell', frames);
+  await new Promise((r) => setTimeout(r, after));
+  const t0 = Date.now();
+  if (via === 'message') await k.request('interrupt_request', {}, { channel: 'control', timeout: 5000 });
+  else k.proc.kill('SIGINT');
+  const r = await reply;
+  return { content: r.content as any, stoppedInMs: Date.now() - t0 };
+}
+
+describe('interrupt', () => {
+  it.each(['message', 'signal'] as const)('stops a synchronous while(true) within 1 s and keeps state (%s)', async (via) => {
+    await k.execute('const keptBefore = "still here"; let spins = 0');
+    const { content, stoppedInMs } = await interruptCell('while (true) { spins++ }', via);
+    expect(content.ename).toBe('KeyboardInterrupt');
+    expect(stoppedInMs).toBeLessThan(1000);
+    expect(await k.value('keptBefore')).toBe("'still here'");
+    expect(Number(await k.value('spins'))).toBeGreaterThan(0);
+  });
+
+  it.each(['message', 'signal'] as const)('stops an awaiting async loop within 1 s (%s)', async (via) => {
+    const { content, stoppedInMs } = await interruptCell('let epochs = 0\nwhile (true) { await new Promise((r) => setTimeout(r, 10)); epochs++ }', via);
+    expect(content.ename).toBe('KeyboardInterrupt');
+    expect(stoppedInMs).toBeLessThan(1000);
+    expect(Number(await k.value('epochs'))).toBeGreaterThan(5);
+  });
+
+  it('stops a loop that starves the event loop (await on resolved promises)', async () => {
+    const { content, stoppedInMs } = await interruptCell('let starved = 0\nwhile (true) { await null; starved++ }', 'message');
+    expect(content.ename).toBe('KeyboardInterrupt');
+    expect(stoppedInMs).toBeLessThan(1000);
+    expect(Number(await k.value('starved'))).toBeGreaterThan(1000);
+  });
+
+  it('stops uninstrumented library code that starves the event loop (V8 termination fallback)', async () => {
+    // Function built with `new Function` is not rewritten by the cell compiler, so it has no loop check.
+    await k.execute('const spinForever = new Function("return (async () => { for (;;) { await null } })()")');
+    const { content, stoppedInMs } = await interruptCell('await spinForever()', 'message');
+    expect(content.ename).toBe('KeyboardInterrupt');
+    expect(stoppedInMs).toBeLessThan(1500);
+    expect(await k.value('keptBefore')).toBe("'still here'");
+    expect(await k.value('1 + 1')).toBe('2');
+  });
+
+  it('answers heartbeat and kernel_info on control while a cell blocks the main thread', async () => {
+    const { header, frames } = k.build('execute_request', { code: 'const until = Date.now() + 1500; while (Date.now() < until) {}' });
+    const reply = k.waitReply(header.msg_id);
+    await k.sendRaw('shell', frames);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await k.heartbeat()).toBe(true);
+    const info = await k.request('kernel_info_request', {}, { channel: 'control', timeout: 500 });
+    expect((info.content as any).implementation).toBe('tsml');
+    expect(((await reply).content as any).status).toBe('ok');
+  });
+});
+
+describe('stray errors', () => {
+  it('reports a throw inside a timer in the running cell and keeps the kernel alive', async () => {
+    const { outputs, content } = await k.execute('setTimeout(() => { throw new Error("from a timer") }, 10)\nawait new Promise((r) => setTimeout(r, 100))\n"after"');
+    expect(content.status).toBe('ok');
+    const stderr = k.stdoutOf(outputs, 'stderr').replace(/\x1b\[[0-9;]*m/g, '');
+    expect(stderr).toMatch(/uncaught exception[\s\S]*Error: from a timer/);
+    expect(await k.value('1 + 2')).toBe('3');
+  });
+
+  it('reports an unhandled rejection after its cell finished as stderr', async () => {
+    const { parent_header: header } = await k.execute('setTimeout(() => Promise.reject(new Error("late rejection")), 50)').then((r) => r.reply);
+    await new Promise((r) => setTimeout(r, 300));
+    const late = k.iopubLog.filter((m) => m.header.msg_type === 'stream' && m.parent_header.msg_id === (header as any).msg_id);
+    expect(late.map((m) => (m.content as any).text).join('')).toMatch(/late rejection/);
+    expect(await k.value('"alive"')).toBe("'alive'");
+  });
+});
+
+describe('lifecycle', () => {
+  it('shuts down cleanly on shutdown_request', async () => {
+    const k2 = await KernelClient.start();
+    const r = await k2.request('shutdown_request', { restart: true }, { channel: 'control' });
+    expect(r.content).toEqual({ status: 'ok', restart: true });
+    const code = await new Promise((res) => (k2.proc.exitCode !== null ? res(k2.proc.exitCode) : k2.proc.once('exit', res)));
+    expect(code).toBe(0);
+    await k2.stop();
+  });
+
+  it('persists history across restarts as a new session', async () => {
+    const k3 = await KernelClient.start();
+    await k3.execute('const persisted = 1');
+    await k3.stop();
+    const k4 = await KernelClient.start({ env: { TSML_HISTORY_FILE: `${k3.dir}/history.jsonl` } });
+    const r = await k4.request('history_request', { hist_access_type: 'search', pattern: 'const persisted*', output: false, raw: true });
+    const hist = (r.content as any).history;
+    expect(hist).toHaveLength(1);
+    expect(hist[0][0]).toBe(1);
+    const tail = await k4.request('history_request', { hist_access_type: 'range', session: -1, start: 1, stop: 5, output: false, raw: true });
+    expect((tail.content as any).history.map((h: any) => h[2])).toEqual(['const persisted = 1']);
+    await k4.stop();
+  });
+});
