@@ -1,7 +1,7 @@
 /** `tsml kernel CONNECTION_FILE`: reads the connection file and serves until shutdown. */
 import { readFileSync } from 'node:fs';
 import type { ConnectionInfo } from '../protocol/messages.js';
-import { log } from '../util/log.js';
+import { debug } from '../util/log.js';
 
 export async function runKernel(args: string[]): Promise<number> {
   const file = args.find((a) => !a.startsWith('-'));
@@ -20,7 +20,7 @@ export async function runKernel(args: string[]): Promise<number> {
   const kernel = new Kernel({ connection });
   try {
     const endpoints = await kernel.start();
-    log(`kernel ready (pid ${process.pid}): ${Object.values(endpoints).join(' ')}`);
+    debug(`kernel ready (pid ${process.pid}): ${Object.values(endpoints).join(' ')}`);
   } catch (e) {
     throw new Error(`could not start the kernel: ${(e as Error).message}`);
   }
