@@ -58,6 +58,8 @@ describe('execute', () => {
     writeFileSync(join(k.dir, 'local.mjs'), 'export const here = "local";');
     expect(await k.value("import dflt, { answer } from 'esm-only-pkg'\n`${dflt}:${answer}`")).toBe("'dflt:42'");
     expect(await k.value("import { here } from './local.mjs'\nhere")).toBe("'local'");
+    writeFileSync(join(k.dir, 'config.json'), '{"lr": 0.01}');
+    expect(await k.value("import cfg from './config.json' with { type: 'json' }\ncfg.lr")).toBe('0.01');
     const { content } = await k.execute("import nope from 'no-such-package-xyz'");
     expect(content.status).toBe('error');
     expect(content.evalue).toMatch(/npm install no-such-package-xyz/);
