@@ -124,14 +124,14 @@ export class Kernel {
     }
   }
 
-  private status(state: 'busy' | 'idle', parent: Partial<Header>): void {
+  /** Idle ends every request; the I/O thread already published busy when the request arrived. */
+  private status(state: 'idle', parent: Partial<Header>): void {
     this.output.send('status', { execution_state: state }, undefined, parent);
   }
 
   private async handle(channel: Channel, msg: Message): Promise<void> {
     const type = msg.header.msg_type;
     const c = msg.content as Record<string, any>;
-    this.status('busy', msg.header);
     try {
       switch (type) {
         case 'complete_request':
@@ -180,7 +180,6 @@ export class Kernel {
     const silent = Boolean(c.silent);
     const storeHistory = silent ? false : c.store_history !== false;
     this.output.parent = msg.header;
-    this.status('busy', msg.header);
     if (arrival < this.abortBefore) {
       this.bridge.reply(channel, msg, 'execute_reply', { status: 'aborted', execution_count: this.executionCount });
       this.status('idle', msg.header);

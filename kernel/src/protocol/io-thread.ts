@@ -141,8 +141,14 @@ async function handleControl(msg: Message): Promise<void> {
       return shutdown(restart);
     }
     default:
-      toEngine({ type: 'request', channel: 'control', msg, arrival: Date.now() });
+      forward('control', msg);
   }
+}
+
+/** The I/O thread says busy itself: it is first on iopub for the request, without a trip to the engine. */
+function forward(channel: 'shell' | 'control', msg: Message): void {
+  void publish('status', { execution_state: 'busy' }, msg.header);
+  toEngine({ type: 'request', channel, msg, arrival: Date.now() });
 }
 
 async function answerKernelInfo(channel: 'shell' | 'control', msg: Message): Promise<void> {
@@ -159,7 +165,7 @@ function handleShell(msg: Message): void {
     // Old clients send shutdown on shell; treat it exactly like control.
     void handleControl(msg);
   } else {
-    toEngine({ type: 'request', channel: 'shell', msg, arrival: Date.now() });
+    forward('shell', msg);
   }
 }
 
