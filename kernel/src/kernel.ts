@@ -141,7 +141,7 @@ export class Kernel {
           }));
           break;
         case 'inspect_request': {
-          const r = inspectAt(String(c.code ?? ''), Number(c.cursor_pos ?? 0), c.detail_level === 1 ? 1 : 0, this.executor.sources());
+          const r = inspectAt(String(c.code ?? ''), Number(c.cursor_pos ?? 0), c.detail_level === 1 ? 1 : 0, this.inspectContext());
           this.bridge.reply(channel, msg, 'inspect_reply', { status: 'ok', found: r.found, data: r.found ? { 'text/plain': r.text } : {}, metadata: {} });
           break;
         }
@@ -197,7 +197,7 @@ export class Kernel {
     try {
       const help = helpRequest(code);
       if (help) {
-        const r = describe(help.chain, help.detail, this.executor.sources());
+        const r = describe(help.chain, help.detail, this.inspectContext());
         if (r.found) payload.push({ source: 'page', data: { 'text/plain': r.text }, start: 0 });
         else this.output.write('stdout', `Object \`${help.chain}\` not found.\n`);
       } else {
@@ -222,6 +222,10 @@ export class Kernel {
     if (error && c.stop_on_error !== false) this.abortBefore = Date.now();
     this.current = undefined;
     this.status('idle', msg.header);
+  }
+
+  private inspectContext() {
+    return { sources: this.executor.sources(), imports: this.executor.imports, cwd: this.executor.cwd };
   }
 
   private async userExpressions(exprs: Record<string, string>): Promise<Record<string, unknown>> {

@@ -65,7 +65,7 @@ describe('inspect_request', () => {
     expect(v.data['text/plain']).toContain('epochs: 10');
     const b = await content('inspect_request', { code: 'Math.floor', cursor_pos: 7, detail_level: 0 });
     expect(b.found).toBe(true);
-    expect(b.data['text/plain']).toContain('floor(arg0)');
+    expect(b.data['text/plain']).toContain('floor(x: number): number');
     const none = await content('inspect_request', { code: 'notDefinedHere', cursor_pos: 3, detail_level: 0 });
     expect(none).toMatchObject({ status: 'ok', found: false, data: {} });
   });
@@ -153,5 +153,25 @@ describe('stdin', () => {
     const { content: c } = await k.execute('await input("x")', { allow_stdin: false });
     expect(c.ename).toBe('StdinNotImplementedError');
     expect(c.evalue).toMatch(/allow_stdin/);
+  });
+});
+
+describe('documentation from declaration files', () => {
+  it('shows TypeScript lib docs for builtins and instance members', async () => {
+    const floor = await content('inspect_request', { code: 'Math.floor', cursor_pos: 7, detail_level: 0 });
+    expect(floor.data['text/plain']).toContain('floor(x: number): number');
+    expect(floor.data['text/plain']).toContain('Returns the greatest integer less than or equal to its numeric argument.');
+    await k.execute('const losses = [0.5, 0.25]');
+    const push = await content('inspect_request', { code: 'losses.push', cursor_pos: 10, detail_level: 0 });
+    expect(push.data['text/plain']).toContain('Appends new elements to the end of an array');
+  });
+
+  it("shows a package's declared signature and JSDoc for its exports and their members", async () => {
+    await k.execute("import * as zmq from 'zeromq'\nconst dealer = new zmq.Dealer()");
+    const cls = await content('inspect_request', { code: 'zmq.Dealer', cursor_pos: 6, detail_level: 0 });
+    expect(cls.data['text/plain']).toContain('export declare class Dealer extends Socket');
+    const member = await content('inspect_request', { code: 'dealer.connect', cursor_pos: 10, detail_level: 0 });
+    expect(member.data['text/plain']).toMatch(/connect\(address: string\)/);
+    await k.execute('dealer.close()');
   });
 });

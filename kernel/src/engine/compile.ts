@@ -4,7 +4,7 @@
  * then the REPL rewrite runs over the resulting JavaScript.
  */
 import { transform } from 'sucrase';
-import { parseScript, rewriteCell } from './rewrite.js';
+import { parseScript, rewriteCell, type ImportBinding } from './rewrite.js';
 
 export type Language = 'typescript' | 'javascript';
 
@@ -59,6 +59,7 @@ export function stripTypes(code: string, language: Language = 'typescript'): str
 export interface Compiled {
   script: string;
   declared: string[];
+  imports: ImportBinding[];
 }
 
 export function compileCell(code: string, language: Language = 'typescript'): Compiled {
@@ -70,8 +71,8 @@ export function compileCell(code: string, language: Language = 'typescript'): Co
     const err = e as Error & { pos?: number };
     throw syntaxError(js, err.pos ?? js.length, err.message);
   }
-  const { code: script, declared } = rewriteCell(js, program);
-  return { script, declared };
+  const { code: script, declared, imports } = rewriteCell(js, program);
+  return { script, declared, imports };
 }
 
 /** Jupyter's is_complete: 'incomplete' when the only error is running out of input. */

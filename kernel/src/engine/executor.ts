@@ -16,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { compileCell, type Language } from './compile.js';
 import { cellFilename, KeyboardInterrupt, type CellSource } from './traceback.js';
 import { defaultOf, named, resolveSpecifier } from './resolve.js';
-import { RUNTIME } from './rewrite.js';
+import { RUNTIME, type ImportBinding } from './rewrite.js';
 import { Flag, RunState } from '../protocol/thread-messages.js';
 
 export interface RunResult {
@@ -29,6 +29,8 @@ export class Executor {
   private seq = 0;
   private rejectRunning: ((e: Error) => void) | undefined;
   readonly declared = new Set<string>();
+  /** Which module each imported name came from (latest import wins, as the binding does). */
+  readonly imports = new Map<string, ImportBinding>();
 
   constructor(
     private readonly flags: Int32Array,
@@ -84,7 +86,11 @@ export class Executor {
   async run(code: string, label: string): Promise<RunResult> {
     const id = this.remember(code, label);
     const compiled = compileCell(code, this.language);
-    for (const d of compiled.declared) this.declared.add(d);
+    for (const d of compiled.declared) {
+      this.declared.add(d);
+      this.imports.delete(d);
+    }
+    for (const b of compiled.imports) this.imports.set(b.local, b);
     const script = new vm.Script(compiled.script, { filename: cellFilename(id) });
 
     const interrupted = new Promise<never>((_, reject) => (this.rejectRunning = reject));

@@ -16,10 +16,19 @@ import { Edits } from './edits.js';
 export const RUNTIME = '__tsml_rt';
 const CHECK = '__tsml_chk';
 
+export interface ImportBinding {
+  local: string;
+  specifier: string;
+  /** The export it binds: a name, 'default', or '*' for a namespace. */
+  imported: string;
+}
+
 export interface Rewritten {
   code: string;
   /** Names this cell declares at top level (for completion). */
   declared: string[];
+  /** Static imports, so inspect can find a binding's type declarations. */
+  imports: ImportBinding[];
 }
 
 type AnyNode = acorn.Node & Record<string, any>;
@@ -84,7 +93,7 @@ function instrument(node: AnyNode, edits: Edits): void {
 
 let importSeq = 0;
 
-function rewriteImport(node: AnyNode, js: string, edits: Edits, declared: string[]): void {
+function rewriteImport(node: AnyNode, js: string, edits: Edits, declared: string[], imports: ImportBinding[]): void {
   const source = JSON.stringify(node.source.value);
   const attrs = node.attributes?.length
     ? `, {with: {${node.attributes.map((a: AnyNode) => `${JSON.stringify(a.key.name ?? a.key.value)}: ${JSON.stringify(a.value.value)}`).join(', ')}}}`
@@ -94,11 +103,17 @@ function rewriteImport(node: AnyNode, js: string, edits: Edits, declared: string
   for (const s of node.specifiers as AnyNode[]) {
     const local = s.local.name;
     declared.push(local);
-    if (s.type === 'ImportDefaultSpecifier') parts.push(`${local} = ${RUNTIME}.defaultOf(${m});`);
-    else if (s.type === 'ImportNamespaceSpecifier') parts.push(`${local} = ${m};`);
-    else {
+    const specifier = String(node.source.value);
+    if (s.type === 'ImportDefaultSpecifier') {
+      parts.push(`${local} = ${RUNTIME}.defaultOf(${m});`);
+      imports.push({ local, specifier, imported: 'default' });
+    } else if (s.type === 'ImportNamespaceSpecifier') {
+      parts.push(`${local} = ${m};`);
+      imports.push({ local, specifier, imported: '*' });
+    } else {
       const imported = s.imported.type === 'Identifier' ? s.imported.name : s.imported.value;
       parts.push(`${local} = ${RUNTIME}.named(${m}, ${JSON.stringify(imported)}, ${source});`);
+      imports.push({ local, specifier, imported });
     }
   }
   edits.replace(node.start, node.end, parts.join(' '), js);
@@ -121,6 +136,7 @@ function rewriteVariables(node: AnyNode, edits: Edits, declared: string[]): void
 export function rewriteCell(js: string, program: acorn.Program = parseScript(js)): Rewritten {
   const edits = new Edits();
   const declared: string[] = [];
+  const imports: ImportBinding[] = [];
   const functions: string[] = [];
   const body = program.body as AnyNode[];
 
@@ -136,7 +152,7 @@ export function rewriteCell(js: string, program: acorn.Program = parseScript(js)
     }
     switch (node.type) {
       case 'ImportDeclaration':
-        return rewriteImport(node, js, edits, declared);
+        return rewriteImport(node, js, edits, declared, imports);
       case 'VariableDeclaration':
         instrument(node, edits);
         return rewriteVariables(node, edits, declared);
@@ -171,5 +187,5 @@ export function rewriteCell(js: string, program: acorn.Program = parseScript(js)
   const hoist = unique.length ? `var ${unique.join(', ')}; ` : '';
   const fnAssign = functions.map((f) => `${RUNTIME}.g.${f} = ${f};`).join(' ');
   const prefix = `${hoist}(async () => { const ${CHECK} = ${RUNTIME}.check; ${fnAssign}`;
-  return { code: `${prefix}${edits.apply(js)}\n})()`, declared: unique };
+  return { code: `${prefix}${edits.apply(js)}\n})()`, declared: unique, imports };
 }
