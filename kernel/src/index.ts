@@ -7,3 +7,5 @@ export { formatValue, inspectValue } from './display/format.js';
 export { Comm, CommManager, type CommMessage } from './comm/manager.js';
 export * from './mime/index.js';
 export { VERSION as version } from './info.js';
+export * from './data/index.js';
+export { seed } from './random/index.js';

@@ -11,6 +11,7 @@ import type { ConnectionInfo, ExecuteRequest, Header, HistoryRequest, Message } 
 import { Output } from './display/output.js';
 import { clearOutput, display, setDisplayTarget } from './display/display.js';
 import { formatValue, suppressesOutput } from './display/format.js';
+import { registerBuiltinFormatters } from './display/formatters.js';
 import { Executor } from './engine/executor.js';
 import { CellSyntaxError, completeness } from './engine/compile.js';
 import { formatError, formatSyntaxError, KeyboardInterrupt } from './engine/traceback.js';
@@ -38,6 +39,8 @@ export class Kernel {
   private executionCount = 0;
   private abortBefore = -Infinity;
   private queue: Promise<void> = Promise.resolve();
+  /** The `tsml` cell global, loaded right after start so kernel_info never waits for it. */
+  private api: Promise<void> = Promise.resolve();
   private current: { msg: Message; allowStdin: boolean } | undefined;
   private pendingInput: { resolve: (v: string) => void; reject: (e: Error) => void } | undefined;
 
@@ -59,10 +62,15 @@ export class Kernel {
     });
     setDisplayTarget({ send: (type, content, extra) => this.output.send(type, content, extra) });
     installStreams(this.output);
+    registerBuiltinFormatters();
     installCellGlobals({ display, clearOutput, input: this.inputFunction(), comms: this.comms });
     this.installSafetyNets();
     const endpoints = await this.bridge.start();
     setImmediate(() => this.history.load());
+    this.api = import('./index.js').then(
+      (ns) => installCellGlobals({ tsml: { ...ns } }),
+      (e: Error) => log(`could not load the tsml API for cells: ${e.stack}`),
+    );
     return endpoints;
   }
 
@@ -201,6 +209,7 @@ export class Kernel {
         if (r.found) payload.push({ source: 'page', data: { 'text/plain': r.text }, start: 0 });
         else this.output.write('stdout', `Object \`${help.chain}\` not found.\n`);
       } else {
+        await this.api;
         const r = await this.executor.run(code, label);
         if (r.hasValue && r.value !== undefined && !silent && !suppressesOutput(r.value)) {
           const f = await formatValue(r.value);

@@ -51,11 +51,46 @@ function renderFailed(value: unknown, e: unknown): Formatted {
   return { data: { 'text/plain': `${inspectValue(value)}\n(rendering failed: ${(e as Error)?.message ?? e})` }, metadata: {} };
 }
 
+type LazyFormatter = { matches: (v: object) => boolean; load: () => Promise<(v: any) => MimeBundle> };
+const formatters: LazyFormatter[] = [];
+
+/**
+ * Registers a renderer for values recognised by shape (e.g. arquero tables),
+ * loaded on first use so the kernel starts without the libraries it renders.
+ */
+export function registerFormatter(matches: LazyFormatter['matches'], load: LazyFormatter['load']): void {
+  formatters.push({ matches, load });
+}
+
+function lazyFormatter(value: unknown): LazyFormatter | undefined {
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return undefined;
+  return formatters.find((f) => {
+    try {
+      return f.matches(value);
+    } catch {
+      return false;
+    }
+  });
+}
+
 /**
  * Formats a value for execute_result / display_data. Synchronous whenever the
  * value renders synchronously, so display calls keep their order with streams.
  */
 export function formatValue(value: unknown): Formatted | Promise<Formatted> {
+  const lazy = isSelfDisplaying(value) ? undefined : lazyFormatter(value);
+  if (lazy) {
+    return lazy.load().then(
+      (render) => {
+        try {
+          return fromBundle(value, render(value));
+        } catch (e) {
+          return renderFailed(value, e);
+        }
+      },
+      (e) => renderFailed(value, e),
+    );
+  }
   if (!isSelfDisplaying(value)) return { data: { 'text/plain': inspectValue(value) }, metadata: {} };
   try {
     const bundle = value[JUPYTER_DISPLAY]();

@@ -36,6 +36,19 @@ export const TsmlMime = {
 export type StandardMimeType = (typeof StandardMime)[keyof typeof StandardMime];
 export type TsmlMimeType = (typeof TsmlMime)[keyof typeof TsmlMime];
 
+/** Payload of `TsmlMime.table`: a bounded view of a table (never all of its rows). */
+export interface TablePayload {
+  shape: [rows: number, columns: number];
+  columns: { name: string; dtype: string; missing: number }[];
+  /** Row numbers and JSON-safe cell values (NaN → null, dates → ISO strings) of the rows shown. */
+  head: { row: number; cells: unknown[] }[];
+  tail: { row: number; cells: unknown[] }[];
+  /** Rows between head and tail are hidden. */
+  truncated: boolean;
+  /** Columns beyond those listed are hidden. */
+  columnsTruncated: boolean;
+}
+
 /** A Jupyter MIME bundle: MIME type to data (strings for text and base64 images, JSON otherwise). */
 export interface MimeBundle {
   'text/plain'?: string;

@@ -1,0 +1,20 @@
+/** Tables for cells: loaders, verbs and conversions over arquero tables. */
+export { readCsv, readTsv, parseCsv, type CsvOptions } from './loaders/read-csv.js';
+export { readJson, parseJson, type JsonOptions } from './loaders/read-json.js';
+export { readArrow, readParquet, type ColumnarOptions } from './loaders/read-arrow.js';
+export { describe, type DescribeOptions } from './verbs/describe.js';
+export { isna, notna } from './verbs/isna.js';
+export { dropna, type DropnaOptions } from './verbs/dropna.js';
+export { fillna, fillValue, type FillnaOptions } from './verbs/fillna.js';
+export { getDummies, type DummiesOptions } from './verbs/get-dummies.js';
+export { sample, type SampleOptions } from './verbs/sample.js';
+export { trainTestSplit, type SplitOptions } from './verbs/train-test-split.js';
+export { minMax, type MinMaxParams, type MinMaxOptions } from './verbs/min-max.js';
+export { standardize, type StandardParams, type StandardizeOptions } from './verbs/standardize.js';
+export { valueCounts, type ValueCountsOptions } from './verbs/value-counts.js';
+export { crosstab, type CrosstabOptions } from './verbs/crosstab.js';
+export { cut, qcut, type CutOptions } from './verbs/cut.js';
+export { corr } from './verbs/corr.js';
+export { tableBundle } from './render/display.js';
+export { DataError } from './errors.js';
+export { DEFAULT_NA } from './csv/infer.js';

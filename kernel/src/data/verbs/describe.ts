@@ -1,0 +1,57 @@
+/**
+ * describe(): pandas' summary table. Numeric columns get count, mean, std
+ * (ddof 1), min, percentiles (linear interpolation) and max; string columns
+ * get count, unique, top and freq. The first column, `stat`, names the row.
+ */
+import * as aq from 'arquero';
+import type { ColumnTable } from 'arquero';
+import { columnOf, isMissing, isNumeric, mean, presentNumbers, quantileSorted, std } from '../columns.js';
+import { assertColumns } from '../errors.js';
+
+export interface DescribeOptions {
+  /** 'number' (default when the table has numeric columns), 'string', or 'all'. */
+  include?: 'number' | 'string' | 'all';
+  percentiles?: number[];
+  columns?: string[];
+}
+
+const pctName = (p: number) => `${+(p * 100).toFixed(4)}%`;
+
+function numericStats(values: ArrayLike<unknown>, percentiles: number[]): Record<string, unknown> {
+  const x = presentNumbers(values);
+  const sorted = Float64Array.from(x).sort();
+  const out: Record<string, unknown> = { count: x.length, mean: mean(x), std: std(x, 1), min: x.length ? sorted[0] : NaN };
+  for (const p of percentiles) out[pctName(p)] = quantileSorted(sorted, p);
+  out.max = x.length ? sorted[sorted.length - 1] : NaN;
+  return out;
+}
+
+function stringStats(values: ArrayLike<unknown>): Record<string, unknown> {
+  const counts = new Map<unknown, number>();
+  let count = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (isMissing(v)) continue;
+    count++;
+    counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
+  let top: unknown = null;
+  let freq = 0;
+  for (const [v, c] of counts) if (c > freq) [top, freq] = [v, c];
+  return { count, unique: counts.size, top, freq: count ? freq : null };
+}
+
+export function describe(table: ColumnTable, opts: DescribeOptions = {}): ColumnTable {
+  const names = opts.columns ?? table.columnNames();
+  assertColumns(table.columnNames(), names);
+  const numeric = names.filter((n) => isNumeric(columnOf(table, n)));
+  const include = opts.include ?? (numeric.length ? 'number' : 'string');
+  const chosen = include === 'all' ? names : include === 'number' ? numeric : names.filter((n) => !numeric.includes(n));
+  const percentiles = opts.percentiles ?? [0.25, 0.5, 0.75];
+  const per = new Map(chosen.map((n) => [n, numeric.includes(n) ? numericStats(columnOf(table, n), percentiles) : stringStats(columnOf(table, n))]));
+  // Row order as pandas prints it with include='all'.
+  const statNames = [...new Set(['count', ...(include !== 'number' ? ['unique', 'top', 'freq'] : []), ...[...per.values()].flatMap((s) => Object.keys(s))])];
+  const data: Record<string, unknown[]> = { stat: statNames };
+  for (const [n, s] of per) data[n] = statNames.map((k) => (k in s ? s[k] : null));
+  return aq.table(data, ['stat', ...chosen]);
+}

@@ -1,0 +1,58 @@
+/**
+ * trainTestSplit(): scikit-learn's split. The test set has ceil(testSize·n)
+ * rows; rows are shuffled (seeded) unless `shuffle` is false; `stratify`
+ * keeps each class's proportion in both parts.
+ */
+import type { ColumnTable } from 'arquero';
+import { columnOf, takeRows } from '../columns.js';
+import { assertColumns, DataError } from '../errors.js';
+import { permutation, rngFor } from '../../random/index.js';
+
+export interface SplitOptions {
+  /** Fraction (0–1) or number of test rows; default 0.25 as in scikit-learn. */
+  testSize?: number;
+  seed?: number;
+  shuffle?: boolean;
+  /** Column whose class proportions both parts keep. */
+  stratify?: string;
+}
+
+function testCount(n: number, testSize: number): number {
+  const k = testSize < 1 ? Math.ceil(testSize * n) : testSize;
+  if (!Number.isInteger(k) || k <= 0 || k >= n) {
+    throw new DataError(`testSize ${testSize} leaves an empty train or test set for ${n} rows; use a fraction between 0 and 1`);
+  }
+  return k;
+}
+
+export function trainTestSplit(table: ColumnTable, opts: SplitOptions = {}): { train: ColumnTable; test: ColumnTable } {
+  const n = table.numRows();
+  const k = testCount(n, opts.testSize ?? 0.25);
+  const rng = rngFor(opts.seed);
+  let test: number[];
+  let train: number[];
+  if (opts.stratify) {
+    if (opts.shuffle === false) throw new DataError('stratify needs shuffle: a stratified split draws rows at random');
+    assertColumns(table.columnNames(), [opts.stratify]);
+    const labels = columnOf(table, opts.stratify);
+    const byClass = new Map<unknown, number[]>();
+    for (let r = 0; r < n; r++) (byClass.get(labels[r]) ?? byClass.set(labels[r], []).get(labels[r])!).push(r);
+    test = [];
+    train = [];
+    // Largest-remainder allocation, so the class counts add up to exactly k.
+    const classes = [...byClass.values()];
+    const exact = classes.map((rows) => (rows.length * k) / n);
+    const alloc = exact.map(Math.floor);
+    const order = exact.map((e, i) => [e - Math.floor(e), i]).sort((a, b) => b[0] - a[0]);
+    for (let j = 0; alloc.reduce((a, b) => a + b, 0) < k; j++) alloc[order[j % order.length][1]]++;
+    classes.forEach((rows, i) => {
+      const p = permutation(rng, rows.length);
+      p.forEach((pi, j) => (j < alloc[i] ? test : train).push(rows[pi]));
+    });
+  } else {
+    const order = opts.shuffle === false ? Int32Array.from({ length: n }, (_, i) => i) : permutation(rng, n);
+    test = Array.from(opts.shuffle === false ? order.subarray(n - k) : order.subarray(0, k));
+    train = Array.from(opts.shuffle === false ? order.subarray(0, n - k) : order.subarray(k));
+  }
+  return { train: takeRows(table, train), test: takeRows(table, test) };
+}
