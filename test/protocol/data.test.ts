@@ -51,4 +51,11 @@ describe('tables in the kernel', () => {
     const missing = await k.execute("await tsml.readCsv('nope.csv')");
     expect(missing.content.evalue).toMatch(/no such file: .*nope\.csv/);
   });
+
+  it('renders a danfo.js DataFrame as a tsml table', async () => {
+    const { outputs } = await k.execute("import * as dfd from 'danfojs'\nnew dfd.DataFrame({ a: [1, 2], b: ['x', 'y'] })");
+    const data = (outputs.find((m) => m.header.msg_type === 'execute_result')!.content as any).data;
+    expect(data['application/vnd.tsml.table.v1+json'].shape).toEqual([2, 2]);
+    expect(data['text/html']).toContain('2 rows × 2 columns');
+  });
 });

@@ -18,3 +18,4 @@ export { corr } from './verbs/corr.js';
 export { tableBundle } from './render/display.js';
 export { DataError } from './errors.js';
 export { DEFAULT_NA } from './csv/infer.js';
+export { fromDanfo, toDanfo, isDanfo } from './danfo.js';

@@ -1,6 +1,7 @@
 /**
  * Renderers the kernel knows by shape, registered at start and loaded on
- * first use: arquero tables (from any copy of arquero a notebook imports).
+ * first use: arquero tables (from any copy of arquero a notebook imports) and
+ * danfo.js DataFrames and Series (when a notebook has danfo installed).
  */
 import { registerFormatter } from './format.js';
 
@@ -9,6 +10,12 @@ type Obj = Record<string, unknown>;
 const isArqueroTable = (v: object) =>
   typeof (v as Obj).numRows === 'function' && typeof (v as Obj).columnNames === 'function' && typeof (v as Obj).array === 'function';
 
+const isDanfoFrame = (v: object) => typeof (v as Obj).$isSeries === 'boolean' && Array.isArray((v as Obj).columns);
+
 export function registerBuiltinFormatters(): void {
   registerFormatter(isArqueroTable, async () => (await import('../data/render/display.js')).tableBundle);
+  registerFormatter(isDanfoFrame, async () => {
+    const [{ tableBundle }, { fromDanfo }] = await Promise.all([import('../data/render/display.js'), import('../data/danfo.js')]);
+    return (v: unknown) => tableBundle(fromDanfo(v));
+  });
 }
