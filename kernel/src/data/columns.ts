@@ -12,7 +12,12 @@ export const isMissing = (v: unknown): boolean => v === null || v === undefined 
 /** A column's values in row order; the stored array itself when the table has no filter or order (no copy). */
 export function columnOf(table: ColumnTable, name: string): Values {
   const col = table.column(name) as unknown;
-  if (!table.isFiltered() && !table.isOrdered() && (Array.isArray(col) || ArrayBuffer.isView(col))) return col as Values;
+  if (!table.isFiltered() && !table.isOrdered()) {
+    if (Array.isArray(col) || ArrayBuffer.isView(col)) return col as Values;
+    // Arrow-backed columns (Parquet, Arrow IPC) convert in bulk, to typed arrays where there are no nulls.
+    const arrow = col as { toArray?: () => Values };
+    if (typeof arrow.toArray === 'function') return arrow.toArray();
+  }
   return table.array(name) as Values;
 }
 
@@ -54,6 +59,56 @@ export function countMissing(values: Values): number {
   let m = 0;
   for (let i = 0; i < values.length; i++) if (isMissing(values[i])) m++;
   return m;
+}
+
+/** Moves the k-th smallest of x[lo..hi] to x[k] (Hoare partitioning, median-of-three pivots). */
+function select(x: Float64Array, k: number, lo: number, hi: number): void {
+  while (hi > lo) {
+    const mid = (lo + hi) >> 1;
+    const a = x[lo], b = x[mid], c = x[hi];
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (x[i] < pivot) i++;
+      while (x[j] > pivot) j--;
+      if (i <= j) {
+        const t = x[i];
+        x[i] = x[j];
+        x[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}
+
+/**
+ * pandas' linear-interpolation quantiles by selection (O(n) per rank) instead
+ * of a full sort. Ranks are selected in ascending order so each search only
+ * scans the part to the right of the previous rank. `x` is reordered.
+ */
+export function quantilesInPlace(x: Float64Array, ps: number[]): number[] {
+  const n = x.length;
+  if (n === 0) return ps.map(() => NaN);
+  const ranks = [...new Set(ps.flatMap((p) => [Math.floor((n - 1) * p), Math.min(Math.floor((n - 1) * p) + 1, n - 1)]))].sort((a, b) => a - b);
+  const value = new Map<number, number>();
+  let lo = 0;
+  for (const k of ranks) {
+    select(x, k, lo, n - 1);
+    value.set(k, x[k]);
+    lo = k;
+  }
+  return ps.map((p) => {
+    const h = (n - 1) * p;
+    const f = Math.floor(h);
+    const a = value.get(f)!;
+    const b = value.get(Math.min(f + 1, n - 1))!;
+    return a + (h - f) * (b - a);
+  });
 }
 
 /** pandas/NumPy default ('linear') quantile of ascending sorted values. */

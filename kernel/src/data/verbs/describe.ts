@@ -5,7 +5,7 @@
  */
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { columnOf, isMissing, isNumeric, mean, presentNumbers, quantileSorted, std } from '../columns.js';
+import { columnOf, isMissing, isNumeric, mean, presentNumbers, quantilesInPlace, std } from '../columns.js';
 import { assertColumns } from '../errors.js';
 
 export interface DescribeOptions {
@@ -19,10 +19,16 @@ const pctName = (p: number) => `${+(p * 100).toFixed(4)}%`;
 
 function numericStats(values: ArrayLike<unknown>, percentiles: number[]): Record<string, unknown> {
   const x = presentNumbers(values);
-  const sorted = Float64Array.from(x).sort();
-  const out: Record<string, unknown> = { count: x.length, mean: mean(x), std: std(x, 1), min: x.length ? sorted[0] : NaN };
-  for (const p of percentiles) out[pctName(p)] = quantileSorted(sorted, p);
-  out.max = x.length ? sorted[sorted.length - 1] : NaN;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < x.length; i++) {
+    if (x[i] < min) min = x[i];
+    if (x[i] > max) max = x[i];
+  }
+  const out: Record<string, unknown> = { count: x.length, mean: mean(x), std: std(x, 1), min: x.length ? min : NaN };
+  const qs = quantilesInPlace(Float64Array.from(x), percentiles);
+  percentiles.forEach((p, i) => (out[pctName(p)] = qs[i]));
+  out.max = x.length ? max : NaN;
   return out;
 }
 
@@ -44,11 +50,12 @@ function stringStats(values: ArrayLike<unknown>): Record<string, unknown> {
 export function describe(table: ColumnTable, opts: DescribeOptions = {}): ColumnTable {
   const names = opts.columns ?? table.columnNames();
   assertColumns(table.columnNames(), names);
-  const numeric = names.filter((n) => isNumeric(columnOf(table, n)));
+  const values = new Map(names.map((n) => [n, columnOf(table, n)]));
+  const numeric = names.filter((n) => isNumeric(values.get(n)!));
   const include = opts.include ?? (numeric.length ? 'number' : 'string');
   const chosen = include === 'all' ? names : include === 'number' ? numeric : names.filter((n) => !numeric.includes(n));
   const percentiles = opts.percentiles ?? [0.25, 0.5, 0.75];
-  const per = new Map(chosen.map((n) => [n, numeric.includes(n) ? numericStats(columnOf(table, n), percentiles) : stringStats(columnOf(table, n))]));
+  const per = new Map(chosen.map((n) => [n, numeric.includes(n) ? numericStats(values.get(n)!, percentiles) : stringStats(values.get(n)!)]));
   // Row order as pandas prints it with include='all'.
   const statNames = [...new Set(['count', ...(include !== 'number' ? ['unique', 'top', 'freq'] : []), ...[...per.values()].flatMap((s) => Object.keys(s))])];
   const data: Record<string, unknown[]> = { stat: statNames };
