@@ -15,6 +15,10 @@ async function interruptCell(code: string, via: 'message' | 'signal', after = 30
   const { header, frames } = k.build('execute_request', { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true });
   const reply = k.waitReply(header.msg_id, 10_000);
   await k.sendRaw('shell', frames);
+  // Under load the cell may start late: interrupt only once it is running.
+  while (!k.iopubLog.some((m) => m.parent_header.msg_id === header.msg_id && m.header.msg_type === 'execute_input')) {
+    await new Promise((r) => setTimeout(r, 10));
+  }
   await new Promise((r) => setTimeout(r, after));
   const t0 = Date.now();
   if (via === 'message') await k.request('interrupt_request', {}, { channel: 'control', timeout: 5000 });
