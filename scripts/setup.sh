@@ -40,6 +40,13 @@ if [ ! -f .venv/.tsml-stamp ] || [ "$(cat .venv/.tsml-stamp)" != "$want" ]; then
   echo "$want" > .venv/.tsml-stamp
 fi
 
+step "install the tsml_jupyterlab Python package (papermill translator) into the venv"
+want=$(find extension/pyproject.toml extension/tsml_jupyterlab -type f -name '*.py' -o -name pyproject.toml | sort | xargs cat | sha256sum | cut -c1-16)
+if [ ! -f .venv/.tsml-ext-stamp ] || [ "$(cat .venv/.tsml-ext-stamp)" != "$want" ]; then
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ./extension
+  echo "$want" > .venv/.tsml-ext-stamp
+fi
+
 step "install the tsml kernelspec into the venv"
 node kernel/bin/tsml.js install --sys-prefix --python .venv/bin/python >/dev/null
 .venv/bin/jupyter kernelspec list | grep -q '^ *tsml ' || { echo "kernelspec tsml not visible to jupyter" >&2; false; }

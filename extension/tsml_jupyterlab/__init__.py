@@ -1,0 +1,3 @@
+"""tsml for Jupyter (Python side)."""
+
+__version__ = "0.1.0"
