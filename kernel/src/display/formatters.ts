@@ -4,6 +4,7 @@
  * danfo.js DataFrames and Series (when a notebook has danfo installed).
  */
 import { registerFormatter } from './format.js';
+import { isTensorLike } from '../tensor/tensor-like.js';
 
 type Obj = Record<string, unknown>;
 
@@ -14,6 +15,8 @@ const isDanfoFrame = (v: object) => typeof (v as Obj).$isSeries === 'boolean' &&
 
 export function registerBuiltinFormatters(): void {
   registerFormatter(isArqueroTable, async () => (await import('../data/render/display.js')).tableBundle);
+  // Tensors of a tfjs copy that loadTf() did not patch (e.g. tfjs-node next to the notebook) render the same way.
+  registerFormatter(isTensorLike, async () => (await import('../tensor/render.js')).tensorBundleSync as (v: any) => any);
   registerFormatter(isDanfoFrame, async () => {
     const [{ tableBundle }, { fromDanfo }] = await Promise.all([import('../data/render/display.js'), import('../data/danfo.js')]);
     return (v: unknown) => tableBundle(fromDanfo(v));

@@ -99,3 +99,34 @@ export const JUPYTER_DISPLAY = Symbol.for('Jupyter.display');
 export interface SelfDisplaying {
   [JUPYTER_DISPLAY](): MimeBundle | Promise<MimeBundle>;
 }
+
+/** One axis of a tensor preview: positions [0, head) and [length - tail, length) are shown. */
+export interface TensorAxisView {
+  length: number;
+  head: number;
+  tail: number;
+}
+
+/**
+ * Payload of `TsmlMime.tensor`: what a tensor is (shape, dtype, backend, bytes)
+ * and a bounded preview of its values — never all of them.
+ */
+export interface TensorPayload {
+  shape: number[];
+  dtype: 'float32' | 'int32' | 'bool' | 'complex64' | 'string' | (string & {});
+  /** The tfjs backend holding the values ('wasm', 'cpu', 'tensorflow', 'webgpu'); null when unknown. */
+  backend: string | null;
+  size: number;
+  /** Bytes the values take in the backend; null when unknown (strings of another tfjs copy). */
+  bytes: number | null;
+  /**
+   * The shown positions of each axis and their values, row-major. Non-finite
+   * numbers travel as the strings 'NaN', 'Infinity', '-Infinity'; complex
+   * values as [re, im]. Null when values cannot be shown (see `note`).
+   */
+  preview: { axes: TensorAxisView[]; values: (number | boolean | string | [number, number])[]; truncated: boolean } | null;
+  /** Why there is no preview, e.g. 'disposed'. */
+  note?: string;
+  /** Tensors and bytes the backend held when this was rendered, to spot leaks. */
+  memory?: { tensors: number; bytes: number };
+}
