@@ -7,6 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { StandardMime, type MimeBundle, type MimeMetadata } from '../mime/index.js';
 import { formatValue, NO_OUTPUT, type Formatted } from './format.js';
+import { heatmap, type HeatmapOptions } from '../tensor/heatmap.js';
+import { images, type ImagesOptions } from '../tensor/images.js';
 
 export interface DisplayTarget {
   send(msgType: string, content: unknown, extra?: { buffers?: ArrayBufferView[] }): void;
@@ -98,6 +100,10 @@ export const display = Object.assign(show, {
   vega: typed<unknown>(StandardMime.vega, same, label('Vega chart')),
   /** Shows a ready MIME bundle as is. */
   bundle: (bundle: MimeBundle, opts: DisplayOptions = {}) => show(bundle, { ...opts, raw: true }),
+  /** A 2-D tensor or nested array as a colour-mapped PNG with its value range. */
+  heatmap: (t: unknown, opts: HeatmapOptions & DisplayOptions = {}) => show(heatmap(t, opts), { display_id: opts.display_id, metadata: opts.metadata }),
+  /** A batch of images (N×H×W×C, N×H×W, H×W×C or H×W) as a PNG grid, with optional labels. */
+  images: (t: unknown, opts: ImagesOptions & DisplayOptions = {}) => show(images(t, opts), { display_id: opts.display_id, metadata: opts.metadata }),
 });
 
 /** Clears the cell's output; with `wait`, the clear happens when the next output arrives (no flicker). */

@@ -8,3 +8,6 @@ export { device, DeviceReport, type DeviceInfo } from './report.js';
 export { BackendError, FORCE_VALUES, type CandidateRecord, type Selection } from './select.js';
 export type { BackendId, SkipReason, Tf } from './candidates.js';
 export { tensorBundle } from './render.js';
+export { heatmap, type HeatmapOptions } from './heatmap.js';
+export { images, type ImagesOptions } from './images.js';
+export { colormap, COLORMAPS, type ColormapName } from './colormap.js';
