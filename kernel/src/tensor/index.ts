@@ -11,3 +11,4 @@ export { tensorBundle } from './render.js';
 export { heatmap, type HeatmapOptions } from './heatmap.js';
 export { images, type ImagesOptions } from './images.js';
 export { colormap, COLORMAPS, type ColormapName } from './colormap.js';
+export { tableToTensor, tensorToTable, type TableDtype, type TableToTensorOptions } from './table.js';
