@@ -70,7 +70,7 @@ function missing(finder: PackageFinder, names: string[]): string[] {
 }
 
 function installHint(names: string[]): string {
-  return `npm install ${names.join(' ')} (next to the notebook)`;
+  return `npm install ${names.join(' ')} next to the notebook`;
 }
 
 /** tfjs-node and tfjs-node-gpu: the package is the whole tfjs namespace with the 'tensorflow' backend. */
