@@ -14,7 +14,7 @@ import { loadTf } from '../../kernel/src/tensor/load.js';
 import { tensorBundle, tensorBundleSync } from '../../kernel/src/tensor/render.js';
 import { htmlPlan, textPlan } from '../../kernel/src/tensor/preview.js';
 import type { Tf } from '../../kernel/src/tensor/candidates.js';
-import type { TensorLike } from '../../kernel/src/tensor/tensor-like.js';
+import { setEngine, type EngineLike, type TensorLike } from '../../kernel/src/tensor/tensor-like.js';
 
 let tf: Tf;
 beforeAll(async () => {
@@ -196,5 +196,31 @@ describe('payload and HTML', () => {
     expect(f.data['text/plain']).toBe('tensor([[1., 2.],\n        [3., 4.]], shape=[2, 2], dtype=float32)');
     expect((f.data[TsmlMime.tensor] as TensorPayload).backend).toBeNull();
     expect(tensorBundleSync(real)['text/plain']).toContain('[3., 4.]');
+  });
+
+  it('renders tensors of a GPU backend asynchronously, never with a synchronous read', async () => {
+    // Simulated: the engine names the wasm backend 'webgpu', so the renderer treats it as GPU-resident.
+    const real = tf.engine() as unknown as EngineLike;
+    const t = tf.tensor([[1, 2], [3, 4]]);
+    setEngine({ registry: { webgpu: real.registry.wasm }, state: real.state, backendName: 'webgpu', memory: () => real.memory() });
+    const dataSync = tf.Tensor.prototype.dataSync;
+    let syncReads = 0;
+    tf.Tensor.prototype.dataSync = function (this: never) {
+      syncReads++;
+      return dataSync.call(this);
+    };
+    try {
+      const pending = tensorBundle(t as unknown as TensorLike);
+      expect(pending).toBeInstanceOf(Promise);
+      const b = await pending;
+      expect(b['text/plain']).toBe('tensor([[1., 2.],\n        [3., 4.]], shape=[2, 2], dtype=float32)');
+      expect((b[TsmlMime.tensor] as TensorPayload).backend).toBe('webgpu');
+      expect(inspect(t)).toBe('tensor(<on webgpu; display it or await t.data()>, shape=[2, 2], dtype=float32)');
+      expect(tensorBundleSync(t as unknown as TensorLike)['text/plain']).toMatch(/<values on webgpu: read them with await t\.data\(\)>/);
+      expect(syncReads).toBe(0);
+    } finally {
+      tf.Tensor.prototype.dataSync = dataSync;
+      setEngine(real);
+    }
   });
 });
