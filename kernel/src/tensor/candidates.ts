@@ -110,11 +110,12 @@ function cpuDevices(engine: string): string[] {
   return [`${model} (${list.length} logical core${list.length === 1 ? '' : 's'}, ${engine})`];
 }
 
+const WEBGPU_PACKAGES = ['@tensorflow/tfjs-backend-webgpu', 'webgpu'];
 const webgpu: Candidate = {
   id: 'webgpu',
-  packages: ['@tensorflow/tfjs-backend-webgpu', 'webgpu'],
+  packages: WEBGPU_PACKAGES,
   async attempt(ctx) {
-    const absent = missing(ctx.finder, this.packages);
+    const absent = missing(ctx.finder, WEBGPU_PACKAGES);
     if (absent.length) return skip('not installed', installHint(absent));
     let dawn: DawnModule;
     try {
@@ -142,9 +143,10 @@ const webgpu: Candidate = {
   },
 };
 
+const WASM_PACKAGES = ['@tensorflow/tfjs-backend-wasm'];
 const wasm: Candidate = {
   id: 'wasm',
-  packages: ['@tensorflow/tfjs-backend-wasm'],
+  packages: WASM_PACKAGES,
   async attempt(ctx) {
     const tf = ctx.baseTf();
     let mod: { getThreadsCount(): number };
@@ -153,7 +155,7 @@ const wasm: Candidate = {
       mod = ctx.guard(() => ctx.baseRequire('@tensorflow/tfjs-backend-wasm')) as typeof mod;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      return code === 'MODULE_NOT_FOUND' && String((e as Error).message).includes('tfjs-backend-wasm') ? skip('not installed', installHint(this.packages)) : skip('failed to load', errorLine(e));
+      return code === 'MODULE_NOT_FOUND' && String((e as Error).message).includes('tfjs-backend-wasm') ? skip('not installed', installHint(WASM_PACKAGES)) : skip('failed to load', errorLine(e));
     }
     try {
       await activate(tf, 'wasm');

@@ -64,7 +64,7 @@ function headline(d: DeviceInfo): string {
   if (!d.backend) return 'TensorFlow.js is not loaded yet (display this report or call loadTf() to load it)';
   const switched = d.tfjsBackend && d.tfjsBackend !== (d.backend.startsWith('tensorflow') ? 'tensorflow' : d.backend) ? ` — tf.getBackend() is now '${d.tfjsBackend}'` : '';
   const forced = d.forced ? ` (forced by TSML_BACKEND=${d.forced})` : '';
-  return `TensorFlow.js ${d.tfjsVersion ?? ''} on ${d.backend}${forced}${switched}`.replace('  ', ' ');
+  return `TensorFlow.js${d.tfjsVersion ? ` ${d.tfjsVersion}` : ''} on ${d.backend}${forced}${switched}`;
 }
 
 export function deviceText(d: DeviceInfo): string {
@@ -94,7 +94,7 @@ export function deviceHtml(d: DeviceInfo): string {
       (r) =>
         `<tr><td ${TD}><code>${esc(r.id)}</code></td><td ${TD}>${r.packages.map((p) => `<code>${esc(p)}</code>`).join(' + ')}</td>` +
         `<td ${TD}><span style="${STATUS_STYLE[r.status]}">${esc(r.status === 'skipped' ? `skipped: ${r.reason}` : r.status)}</span></td>` +
-        `<td ${TD} style="padding:2px 8px;color:#555">${esc(r.detail ?? '')}</td></tr>`,
+        `<td style="padding:2px 8px;text-align:left;vertical-align:top;color:#555">${esc(r.detail ?? '')}</td></tr>`,
     )
     .join('');
   const facts = [
