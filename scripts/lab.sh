@@ -4,4 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-exec .venv/bin/jupyter lab --notebook-dir=notebooks "$@"
+# Containers often run as root, which JupyterLab refuses without --allow-root.
+extra=()
+if [ "$(id -u)" = 0 ]; then extra+=(--allow-root); fi
+exec .venv/bin/jupyter lab --notebook-dir=notebooks "${extra[@]}" "$@"
