@@ -26,3 +26,23 @@ export function installCellGlobals(globals: Record<string, unknown>): void {
     Object.defineProperty(globalThis, name, { value, enumerable: false, configurable: true, writable: true });
   }
 }
+
+type Api = Record<string, unknown> & { loadedTf?: () => unknown };
+
+/**
+ * The `tsml` global: the package's exports plus `tsml.tf`, TensorFlow.js on the
+ * selected backend. The kernel loads TensorFlow.js before running a cell that
+ * mentions `tf`, so `tsml.tf` is ready when such a cell reads it.
+ */
+export function tsmlGlobal(ns: Api): Record<string, unknown> {
+  const api: Record<string, unknown> = { ...ns };
+  Object.defineProperty(api, 'tf', {
+    enumerable: true,
+    get() {
+      const tf = ns.loadedTf?.();
+      if (!tf) throw new Error('TensorFlow.js loads on first use: run `await tsml.loadTf()` once, or mention `tf` in the cell');
+      return tf;
+    },
+  });
+  return api;
+}

@@ -9,4 +9,4 @@ export * from './mime/index.js';
 export { VERSION as version } from './info.js';
 export * from './data/index.js';
 export { seed } from './random/index.js';
-export { loadTf, device, tableToTensor, tensorToTable, type DeviceReport } from './tensor/index.js';
+export { loadTf, loadedTf, device, tableToTensor, tensorToTable, type DeviceReport } from './tensor/index.js';

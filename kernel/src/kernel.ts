@@ -20,7 +20,7 @@ import { describe, helpRequest, inspectAt } from './engine/inspect.js';
 import { defaultHistoryFile, History } from './engine/history.js';
 import { CommManager } from './comm/manager.js';
 import { kernelInfo } from './info.js';
-import { installStreams, installCellGlobals, type InputFn } from './globals.js';
+import { installStreams, installCellGlobals, tsmlGlobal, type InputFn } from './globals.js';
 import { log } from './util/log.js';
 
 type Channel = 'shell' | 'control';
@@ -41,6 +41,7 @@ export class Kernel {
   private queue: Promise<void> = Promise.resolve();
   /** The `tsml` cell global, loaded right after start so kernel_info never waits for it. */
   private api: Promise<void> = Promise.resolve();
+  private tensors: { loadTf(): Promise<unknown>; loadedTf(): unknown } | undefined;
   private current: { msg: Message; allowStdin: boolean } | undefined;
   private pendingInput: { resolve: (v: string) => void; reject: (e: Error) => void } | undefined;
 
@@ -68,7 +69,12 @@ export class Kernel {
     const endpoints = await this.bridge.start();
     setImmediate(() => this.history.load());
     this.api = import('./index.js').then(
-      (ns) => installCellGlobals({ tsml: { ...ns } }),
+      (ns) => {
+        this.tensors = ns;
+        installCellGlobals({ tsml: tsmlGlobal(ns) });
+        // `import * as tf from '@tensorflow/tfjs'` gets the same TensorFlow.js as tsml.tf, on the selected backend.
+        this.executor.provided.set('@tensorflow/tfjs', () => ns.loadTf() as Promise<Record<string, unknown>>);
+      },
       (e: Error) => log(`could not load the tsml API for cells: ${e.stack}`),
     );
     return endpoints;
@@ -210,6 +216,8 @@ export class Kernel {
         else this.output.write('stdout', `Object \`${help.chain}\` not found.\n`);
       } else {
         await this.api;
+        // TensorFlow.js is chosen at first use: the first cell that mentions `tf` waits for its backend.
+        if (this.tensors && /\btf\b/.test(code) && !this.tensors.loadedTf()) await this.tensors.loadTf();
         const r = await this.executor.run(code, label);
         if (r.hasValue && r.value !== undefined && !silent && !suppressesOutput(r.value)) {
           const f = await formatValue(r.value);

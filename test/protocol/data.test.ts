@@ -59,3 +59,13 @@ describe('tables in the kernel', () => {
     expect(data['text/html']).toContain('2 rows × 2 columns');
   });
 });
+
+describe('TensorFlow.js in cells', () => {
+  it('tsml.tf and import of @tensorflow/tfjs are the same TensorFlow.js, on the selected backend', async () => {
+    expect(await k.value('tsml.tf.getBackend()')).toMatch(/^'(wasm|cpu|webgpu|tensorflow)'$/);
+    expect(await k.value("import * as tf from '@tensorflow/tfjs'\ntf === tsml.tf && tf.getBackend() === tsml.device().backend")).toBe('true');
+    const { outputs } = await k.execute('tf.tensor([[1, 2], [3, 4]]).sum()');
+    const data = (outputs.find((m) => m.header.msg_type === 'execute_result')!.content as any).data;
+    expect(data['application/vnd.tsml.tensor.v1+json']).toBeTruthy();
+  });
+});

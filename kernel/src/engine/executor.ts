@@ -62,7 +62,12 @@ export class Executor {
     });
   }
 
+  /** Modules the kernel provides itself, e.g. TensorFlow.js loaded on its selected backend. */
+  readonly provided = new Map<string, () => Promise<Record<string, unknown>>>();
+
   importModule(specifier: string, options?: ImportCallOptions): Promise<Record<string, unknown>> {
+    const provide = this.provided.get(specifier);
+    if (provide) return provide();
     const url = resolveSpecifier(specifier, this.cwd);
     return options ? import(url, options) : import(url);
   }
