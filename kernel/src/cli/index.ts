@@ -1,5 +1,5 @@
 /**
- * `tsml install | kernel | --version`. Each command loads only what it needs,
+ * `tsml install | kernel | run | --version`. Each command loads only what it needs,
  * so `tsml kernel` starts fast.
  */
 import { VERSION } from '../info.js';
@@ -12,6 +12,9 @@ Usage:
       Register the kernel with Jupyter (default: --user).
   tsml kernel CONNECTION_FILE
       Run the kernel (Jupyter starts this from the kernelspec).
+  tsml run IN.ipynb [OUT.ipynb] | NOTEBOOK|DIR|GLOB ... [-p NAME VALUE] [-f PARAMS.json|yaml]
+           [--cell-timeout S] [--timeout S] [--allow-errors] [--junit FILE] [--jobs N] [--shard I/N]
+      Execute notebooks headless through their kernel (tsml run --help for all options).
   tsml --version
 `;
 
@@ -25,6 +28,10 @@ async function main(argv: string[]): Promise<number> {
     case 'install': {
       const { install } = await import('./install.js');
       return install(rest);
+    }
+    case 'run': {
+      const { run } = await import('../runner/index.js');
+      return run(rest);
     }
     case '--version':
     case '-V':

@@ -55,11 +55,18 @@ function pythonPrefix(python?: string): string {
   throw new Error('--sys-prefix needs a Python interpreter (the one Jupyter runs in); pass --python PATH');
 }
 
+/** Jupyter's user data directory, as jupyter_core computes it. */
+export function jupyterDataDir(): string {
+  if (process.env.JUPYTER_DATA_DIR) return process.env.JUPYTER_DATA_DIR;
+  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Jupyter');
+  if (process.platform === 'win32' && process.env.APPDATA) return join(process.env.APPDATA, 'jupyter');
+  return join(process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'jupyter');
+}
+
 export function kernelsDir(o: InstallOptions): string {
   if (o.where === 'prefix') return join(o.prefix!, 'share', 'jupyter', 'kernels');
   if (o.where === 'sys-prefix') return join(pythonPrefix(o.python), 'share', 'jupyter', 'kernels');
-  const data = process.env.JUPYTER_DATA_DIR || (process.platform === 'darwin' ? join(homedir(), 'Library', 'Jupyter') : join(process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'jupyter'));
-  return join(data, 'kernels');
+  return join(jupyterDataDir(), 'kernels');
 }
 
 export function kernelSpec(o: Pick<InstallOptions, 'displayName' | 'interruptMode'>): Record<string, unknown> {
