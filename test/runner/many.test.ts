@@ -101,6 +101,22 @@ describe('tsml run on many notebooks', () => {
     });
   }
 
+  it('has written every finished cell when the runner is killed outright (SIGKILL)', async () => {
+    const dir = realpathSync(tempDir('kill'));
+    const nb = writeNotebook(dir, 'killed.ipynb', ['console.log(process.pid)', 'console.log("second")', 'while (true) { await new Promise((r) => setTimeout(r, 50)); }']);
+    const run = startRun([nb], { env });
+    await until(() => /cell 3\/3/.test(run.stdout()));
+    await new Promise((r) => setTimeout(r, 200));
+    run.proc.kill('SIGKILL');
+    await run.done;
+    const cells = codeCells(readOutput(join(dir, 'killed.out.ipynb')));
+    const pid = Number(text(cells[0]));
+    expect(pid).toBeGreaterThan(0); // (process.kill(0) would kill this test's own process group)
+    process.kill(pid, 'SIGKILL'); // nothing is left to shut the orphaned kernel down
+    expect(text(cells[1])).toBe('second\n');
+    expect(cells.map((c) => c.metadata.tsml.status)).toEqual(['completed', 'completed', 'pending']);
+  });
+
   it('runs every notebook in notebooks/', async () => {
     const outDir = tempDir('course');
     const r = await runTsml([join(REPO, 'notebooks'), '--output-dir', outDir, '--cell-timeout', '60'], { env, cwd: REPO });
