@@ -62,7 +62,7 @@ export class KernelClient {
       if (info && this.iopubSeen) return info;
       if (info) await new Promise((r) => setTimeout(r, 20));
     }
-    throw new ReplyTimeout(`the kernel did not answer kernel_info within ${Math.round(timeoutMs / 1000)} s`);
+    throw new ReplyTimeout(`the kernel did not answer kernel_info within ${+(timeoutMs / 1000).toFixed(1)} s`);
   }
 
   /** Sends a request and resolves with its reply. */

@@ -120,12 +120,17 @@ export async function runNotebook(job: NotebookJob, cfg: RunConfig, listener: Ru
     const startupMs = Math.min(cfg.startupTimeoutS * 1000, Math.max(1, deadline - Date.now()));
     kernel = await RunningKernel.start(spec, { cwd: cfg.cwd ?? dirname(job.input), startupTimeoutMs: startupMs, signal });
   } catch (e) {
-    const status: NotebookStatus = signal.aborted ? 'stopped' : 'dead';
+    // --timeout counts from the start, so a slow kernel start can be what ran out of time.
+    const [status, ename]: [NotebookStatus, string] = signal.aborted
+      ? ['stopped', 'RunStopped']
+      : Date.now() >= deadline
+        ? ['timeout', 'NotebookTimeoutError']
+        : ['dead', 'KernelStartError'];
     const message = (e as Error).message;
-    markError(nb, undefined, message);
+    markError(nb, undefined, `${ename}: ${message}`);
     finish(nb, t0, status);
     save();
-    return result(status, 0, runnable.length, { cell: 0, executionCount: null, source: '', ename: status === 'stopped' ? 'RunStopped' : 'KernelStartError', evalue: message, traceback: [message] });
+    return result(status, 0, runnable.length, { cell: 0, executionCount: null, source: '', ename, evalue: message, traceback: [message] });
   }
 
   const outputs = new OutputCollector();
