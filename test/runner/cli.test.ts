@@ -147,11 +147,11 @@ describe('reports', () => {
     plain.started(job);
     plain.cell(job, 1, 2, 'const x = 1;');
     plain.finished(result('a.ipynb', 'ok'));
-    plain.summary([result('a.ipynb', 'ok'), result('b.ipynb', 'failed', {})], 2, 0);
+    plain.summary([result('a.ipynb', 'ok'), result('b.ipynb', 'failed', {})], 2, { others: 3, unstarted: 1 });
     plain.close();
     expect(plainOut.text).toMatch(/^a\.ipynb: cell 1\/2 0\.0s const x = 1;\n✓ a\.ipynb: ok, 2 cells in 1\.5s -> \/x\/a\.ipynb\.out\n/);
     expect(plainOut.text).toMatch(/b\.ipynb\s+failed\s+2\/3\s+1\.5s/);
-    expect(plainOut.text).toContain('2 notebooks in 2.0s: 1 ok, 1 failed');
+    expect(plainOut.text).toContain('2 notebooks (3 in other shards, 1 not started) in 2.0s: 1 ok, 1 failed');
 
     const ttyOut = sink(true);
     const tty = createReporter({ stdout: ttyOut, stderr: sink(true), quiet: false, several: false });

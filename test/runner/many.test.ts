@@ -82,8 +82,9 @@ describe('tsml run on many notebooks', () => {
   for (const sig of ['SIGTERM', 'SIGINT'] as const) {
     it(`${sig} to the runner writes the output and shuts the kernel down`, async () => {
       const dir = realpathSync(tempDir('signal'));
-      const nb = writeNotebook(dir, 'long.ipynb', ['console.log(process.pid)', 'while (true) { await new Promise((r) => setTimeout(r, 50)); }', '"never"']);
-      const run = startRun([nb], { env });
+      writeNotebook(dir, 'long.ipynb', ['console.log(process.pid)', 'while (true) { await new Promise((r) => setTimeout(r, 50)); }', '"never"']);
+      writeNotebook(dir, 'zz-later.ipynb', ['"waits its turn"']); // sorts after long.ipynb; --jobs 1
+      const run = startRun([dir], { env, cwd: dir });
       await until(() => /cell 2\/3/.test(run.stdout()));
       await new Promise((r) => setTimeout(r, 300));
       run.proc.kill(sig);
@@ -95,6 +96,9 @@ describe('tsml run on many notebooks', () => {
       expect(cells[1].outputs!.at(-1)).toMatchObject({ output_type: 'error', ename: 'RunStopped' });
       expect(cells[2].execution_count).toBeNull();
       expect(out.metadata.tsml.status).toBe('stopped');
+      // A notebook the stop kept from starting is left alone.
+      expect(existsSync(join(dir, 'zz-later.out.ipynb'))).toBe(false);
+      expect(r.stdout).toContain('1 notebooks (1 not started)');
       const pid = Number(text(cells[0]));
       expect(pid).toBeGreaterThan(0);
       await until(() => !alive(pid), 3000);

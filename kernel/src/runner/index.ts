@@ -24,17 +24,18 @@ export function exitCode(results: NotebookResult[]): number {
   return EXIT.ok;
 }
 
-async function pool<T, R>(items: T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
+/** Runs `work` on `size` items at a time; once `stop` fires, items not yet started are left out. */
+async function pool<T, R>(items: T[], size: number, stop: AbortSignal, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
   let next = 0;
   const worker = async () => {
-    while (next < items.length) {
+    while (next < items.length && !stop.aborted) {
       const i = next++;
       results[i] = await work(items[i]);
     }
   };
   await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
-  return results;
+  return results.filter((r) => r !== undefined);
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -79,7 +80,7 @@ export async function run(args: string[]): Promise<number> {
   const t0 = Date.now();
   let results: NotebookResult[];
   try {
-    results = await pool(jobs, o.jobs, async (job) => {
+    results = await pool(jobs, o.jobs, stop.signal, async (job) => {
       reporter.started(job);
       const r = await runNotebook(job, cfg, reporter, stop.signal);
       reporter.finished(r);
@@ -89,7 +90,7 @@ export async function run(args: string[]): Promise<number> {
       mkdirSync(dirname(resolve(o.junit)), { recursive: true });
       writeFileSync(o.junit, junitXml(results));
     }
-    reporter.summary(results, (Date.now() - t0) / 1000, total - jobs.length);
+    reporter.summary(results, (Date.now() - t0) / 1000, { others: total - jobs.length, unstarted: jobs.length - results.length });
   } finally {
     reporter.close();
     process.off('SIGINT', onSignal);

@@ -12,7 +12,8 @@ import type { NotebookJob, NotebookResult, RunListener } from './notebook-run.js
 export interface Reporter extends RunListener {
   started(job: NotebookJob): void;
   finished(result: NotebookResult): void;
-  summary(results: NotebookResult[], seconds: number, notRun: number): void;
+  /** `others`: notebooks in other shards; `unstarted`: ones a stop left out. */
+  summary(results: NotebookResult[], seconds: number, left: { others: number; unstarted: number }): void;
   close(): void;
 }
 
@@ -120,7 +121,7 @@ export function createReporter(opts: { stdout: Stream; stderr: Stream; quiet: bo
         toStderr(`${stderr.isTTY ? tb : stripAnsi(tb)}\n`);
       }
     },
-    summary(results, seconds, notRun) {
+    summary(results, seconds, { others, unstarted }) {
       if (!several) return;
       const rows = results.map((r) => [r.job.label, r.status, `${r.executed}/${r.total}`, secs(r.seconds), r.written ? out(r.job.output) : '-']);
       const head = ['notebook', 'status', 'cells', 'time', 'output'];
@@ -129,7 +130,8 @@ export function createReporter(opts: { stdout: Stream; stderr: Stream; quiet: bo
       const counts = new Map<string, number>();
       for (const r of results) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
       const tally = [...counts].map(([k, v]) => `${v} ${k}`).join(', ');
-      const skipped = notRun ? ` (${notRun} in other shards)` : '';
+      const notes = [others && `${others} in other shards`, unstarted && `${unstarted} not started`].filter(Boolean);
+      const skipped = notes.length ? ` (${notes.join(', ')})` : '';
       const lines = ['', fmt(head), w.map((n) => '-'.repeat(n)).join('  '), ...rows.map(fmt), `${results.length} notebooks${skipped} in ${secs(seconds)}: ${tally}`];
       for (const line of lines) print(line);
     },
