@@ -16,12 +16,14 @@ export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const tempDir = (tag = 'nb') => mkdtempSync(join(tmpdir(), `tsml-runner-${tag}-`));
 
 /**
- * Installs the kernelspec and returns the environment `tsml run` gets. The spec
+ * Installs the kernelspecs and returns the environment `tsml run` gets. The `tsml` spec
  * carries an env var the kernel sees, so tests can tell this spec was the one used.
  */
 export function kernelEnv(): NodeJS.ProcessEnv {
   const prefix = tempDir('prefix');
   execFileSync(process.execPath, [TSML, 'install', '--prefix', prefix, '--name', 'tsml'], { stdio: 'pipe' });
+  // For runs that interrupt the kernel with SIGINT instead of an interrupt_request.
+  execFileSync(process.execPath, [TSML, 'install', '--prefix', prefix, '--name', 'tsml-signal', '--interrupt-mode', 'signal'], { stdio: 'pipe' });
   const specFile = join(prefix, 'share', 'jupyter', 'kernels', 'tsml', 'kernel.json');
   const spec = JSON.parse(readFileSync(specFile, 'utf8'));
   spec.env = { TSML_TEST_SPEC: 'from-prefix' };

@@ -108,8 +108,8 @@ describe('tsml run', () => {
     expect(cells.map((c) => c.outputs![0].ename ?? c.outputs![0].text.join(''))).toEqual(['Error', 'still runs\n', 'ReferenceError']);
   });
 
-  it('interrupts a hanging cell at --cell-timeout, writes the output and exits 3', async () => {
-    const nb = writeNotebook(dir, 'hang.ipynb', ['console.log(process.pid)', 'let n = 0;\nwhile (true) { n++ }', 'console.log("never", n)']);
+  it.each(['tsml', 'tsml-signal'])('interrupts a hanging cell at --cell-timeout (kernelspec %s), writes the output and exits 3', async (kernel) => {
+    const nb = writeNotebook(dir, 'hang.ipynb', ['console.log(process.pid)', 'let n = 0;\nwhile (true) { n++ }', 'console.log("never", n)'], kernel);
     const t0 = Date.now();
     const r = await runTsml([nb, '--cell-timeout', '1'], { env });
     expect(r.code).toBe(3);
@@ -120,7 +120,7 @@ describe('tsml run', () => {
     // The kernel got the interrupt: its own KeyboardInterrupt error came back before the runner's timeout error.
     expect(cells[1].outputs!.map((o) => o.ename)).toEqual(['KeyboardInterrupt', 'CellTimeoutError']);
     expect(cells[2].execution_count).toBeNull();
-    expect(out.metadata.tsml.status).toBe('timeout');
+    expect(out.metadata.tsml).toMatchObject({ status: 'timeout', kernel });
     expect(src(out.cells[0])).toContain('CellTimeoutError');
     const pid = Number(text(cells[0]));
     expect(alive(pid)).toBe(false);

@@ -12,11 +12,13 @@ import type { OutputCollector } from './outputs.js';
 
 export type CellStatus = 'ok' | 'error' | 'timeout' | 'dead' | 'stopped';
 
+type ErrorOutput = Extract<Output, { output_type: 'error' }>;
+
 export interface CellOutcome {
   status: CellStatus;
   executionCount: number | null;
   /** The error as a notebook output (the kernel's, or one the runner made up for timeouts and deaths). */
-  error?: Extract<Output, { output_type: 'error' }>;
+  error?: ErrorOutput;
 }
 
 export interface CellRequest {
@@ -35,7 +37,7 @@ const IOPUB_GRACE_MS = 4000;
 /** How long an interrupted cell gets to end before the kernel counts as stuck. */
 const INTERRUPT_GRACE_MS = 5000;
 
-const runnerError = (ename: string, evalue: string, detail: string[] = []): CellOutcome['error'] => ({
+const runnerError = (ename: string, evalue: string, detail: string[] = []): ErrorOutput => ({
   output_type: 'error',
   ename,
   evalue,
@@ -115,19 +117,19 @@ export async function executeCell(kernel: RunningKernel, outputs: OutputCollecto
     const where = kernelError ? ['', 'The kernel reported, when interrupted:', ...(kernelError.traceback ?? []).map(String)] : [];
     const stuck = ending === 'done' ? [] : ['', 'The kernel did not stop when interrupted; it was shut down.'];
     const error = runnerError(ename, evalue, [...where, ...stuck]);
-    outputs.append(error!);
+    outputs.append(error);
     return { status: 'timeout', executionCount: count, error };
   }
   if (ending === 'dead') {
     const how = await kernel.exited;
     const tail = kernel.outputTail().trim();
     const error = runnerError('DeadKernelError', `the kernel died while running this cell (${how}) after ${seconds} s`, tail ? ['Kernel output:', tail] : []);
-    outputs.append(error!);
+    outputs.append(error);
     return { status: 'dead', executionCount: count, error };
   }
   if (ending === 'stopped') {
     const error = runnerError('RunStopped', `tsml run was stopped while this cell was running (after ${seconds} s)`);
-    outputs.append(error!);
+    outputs.append(error);
     return { status: 'stopped', executionCount: count, error };
   }
   const c = reply!.content;
