@@ -53,7 +53,7 @@ export class Kernel {
       request: (channel, msg, arrival) => this.onRequest(channel, msg, arrival),
       inputReply: (value) => this.settleInput(value),
       terminated: () => this.interrupt(),
-      shutdown: () => process.exit(0),
+      shutdown: () => process.exit(0), // the I/O thread has closed its sockets already
     });
     this.output = new Output(this.bridge);
     this.executor = new Executor(this.bridge.flags);
@@ -81,12 +81,37 @@ export class Kernel {
   }
 
   private installSafetyNets(): void {
+    // process.exit() from a cell (or a library) must not abort in zeromq's teardown.
+    const exit = process.exit.bind(process);
+    process.exit = ((code?: number) => {
+      this.bridge.closeNow();
+      return exit(code);
+    }) as typeof process.exit;
+    this.watchParent(exit);
     process.on('SIGINT', () => this.interrupt());
     process.on('uncaughtException', (err) => this.reportStray(err, 'an uncaught exception in a callback'));
     process.on('unhandledRejection', (reason) => {
       if (reason instanceof KeyboardInterrupt) return; // leftovers of an interrupted cell
       this.reportStray(reason, 'an unhandled promise rejection');
     });
+  }
+
+  /**
+   * Like ipykernel: when the frontend that started us dies (JPY_PARENT_PID),
+   * exit instead of living on as an orphan.
+   */
+  private watchParent(exit: (code?: number) => never): void {
+    const parent = Number(process.env.JPY_PARENT_PID);
+    if (!Number.isInteger(parent) || parent <= 1) return;
+    setInterval(() => {
+      try {
+        process.kill(parent, 0);
+      } catch {
+        log(`parent process ${parent} is gone: exiting`);
+        this.bridge.closeNow();
+        exit(0);
+      }
+    }, 1000).unref();
   }
 
   /** Errors from timers and callbacks go to the running cell, else to the last one's stderr. */

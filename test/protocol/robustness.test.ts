@@ -47,6 +47,7 @@ describe('interrupt', () => {
   it('stops a loop that starves the event loop (await on resolved promises)', async () => {
     const { content, stoppedInMs } = await interruptCell('let starved = 0\nwhile (true) { await null; starved++ }', 'message');
     expect(content.ename).toBe('KeyboardInterrupt');
+    expect(content.traceback.join('\n')).toMatch(/line 2/); // where the loop was
     expect(stoppedInMs).toBeLessThan(1000);
     expect(Number(await k.value('starved'))).toBeGreaterThan(1000);
   });
@@ -92,6 +93,28 @@ describe('stray errors', () => {
 });
 
 describe('lifecycle', () => {
+  it('exits with the code a cell passes to process.exit()', async () => {
+    const k2 = await KernelClient.start();
+    k2.send('execute_request', { code: 'process.exit(7)', silent: false });
+    const exit = await new Promise<{ code: number | null; signal: string | null }>((res) =>
+      k2.proc.once('exit', (code, signal) => res({ code, signal })),
+    );
+    expect(exit).toEqual({ code: 7, signal: null });
+    expect(k2.stderr).not.toMatch(/terminate called|Napi::Error/);
+    await k2.stop();
+  });
+
+  it('exits when the process named by JPY_PARENT_PID dies', async () => {
+    const { spawn } = await import('node:child_process');
+    const parent = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 1000)']);
+    const k2 = await KernelClient.start({ env: { JPY_PARENT_PID: String(parent.pid) } });
+    const t0 = Date.now();
+    const code = await new Promise((res) => k2.proc.once('exit', res));
+    expect(code).toBe(0);
+    expect(Date.now() - t0).toBeLessThan(5000);
+    await k2.stop();
+  });
+
   it('shuts down cleanly on shutdown_request', async () => {
     const k2 = await KernelClient.start();
     const r = await k2.request('shutdown_request', { restart: true }, { channel: 'control' });

@@ -82,10 +82,12 @@ export function formatError(err: unknown, cells: (id: number) => CellSource | un
   const e = err as Error;
   const ename = e.name || e.constructor?.name || 'Error';
   const evalue = e.message ?? String(e);
-  if (e instanceof KeyboardInterrupt) {
-    return { ename, evalue, traceback: [`${RED}${ename}${RESET}: ${evalue}`] };
-  }
   const { text, innermost } = frames(String(e.stack ?? ''), cells);
+  if (e instanceof KeyboardInterrupt) {
+    // Where the loop was when it stopped, when the interrupt came through a loop check in a cell.
+    const where = innermost ? [context(innermost[0], innermost[1])] : [];
+    return { ename, evalue, traceback: [...where, `${RED}${ename}${RESET}: ${evalue}`] };
+  }
   const traceback = [RULE, header(ename)];
   if (innermost) traceback.push(context(innermost[0], innermost[1]));
   if (text.length) traceback.push(text.join('\n'));

@@ -101,6 +101,12 @@ export class Bridge {
     this.post({ type: 'close' });
   }
 
+  /** Closes the sockets synchronously (waiting at most `ms`), so the process can exit cleanly. */
+  closeNow(ms = 1000): void {
+    this.post({ type: 'exit' });
+    Atomics.wait(this.flags, Flag.Closed, 0, ms);
+  }
+
   terminate(): Promise<number> {
     return this.worker.terminate();
   }

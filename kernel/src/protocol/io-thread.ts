@@ -230,6 +230,18 @@ port.on('message', (m: ToIo) => {
       parent: m.parent.header,
       idents: m.parent.idents.map((b) => Buffer.from(b)),
     });
+  } else if (m.type === 'exit') {
+    // Closing sockets while the process tears down zeromq's context aborts it; close them first.
+    shuttingDown = true;
+    for (const s of [shell, control, stdin, iopub, hb]) {
+      try {
+        s.close();
+      } catch {
+        // already closed by a shutdown_request
+      }
+    }
+    Atomics.store(flags, Flag.Closed, 1);
+    Atomics.notify(flags, Flag.Closed);
   } else if (m.type === 'close') {
     void shutdown(false);
   }

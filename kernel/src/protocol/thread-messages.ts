@@ -13,6 +13,8 @@ export const Flag = {
   State: 1,
   /** Incremented by the engine each time it has handled an interrupt. */
   Ack: 2,
+  /** Set by the I/O thread once its sockets are closed (the engine waits on it before exiting). */
+  Closed: 3,
 } as const;
 
 export const RunState = { Idle: 0, Sync: 1, Async: 2 } as const;
@@ -37,4 +39,6 @@ export type ToEngine =
 export type ToIo =
   | { type: 'send'; out: Outgoing }
   | { type: 'input_request'; prompt: string; password: boolean; parent: Message }
-  | { type: 'close' };
+  | { type: 'close' }
+  /** The engine is exiting now: close the sockets at once and signal Flag.Closed. */
+  | { type: 'exit' };
