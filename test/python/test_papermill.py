@@ -45,3 +45,15 @@ def test_help_notebook_lists_typescript_parameters(tmp_path):
     r = subprocess.run([str(PAPERMILL), "--help-notebook", str(src)], capture_output=True, text=True, timeout=60)
     assert "lr: number (default 0.1)" in r.stdout and "learning rate" in r.stdout
     assert "layers: number[]" in r.stdout
+
+
+def test_course_notebook_runs_under_papermill(tmp_path):
+    """One course notebook end to end through papermill (CI runs all of them through tsml run)."""
+    src = Path(__file__).resolve().parents[2] / "notebooks" / "01-data-and-tensors.ipynb"
+    out = tmp_path / "out.ipynb"
+    r = subprocess.run([str(PAPERMILL), str(src), str(out), "--cwd", str(src.parent)], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr[-2000:]
+    nb = nbformat.read(out, as_version=4)
+    assert all(c.execution_count for c in nb.cells if c.cell_type == "code")
+    text = "\n".join(str(o.get("data", {}).get("text/plain", o.get("text", ""))) for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+    assert "test RMSE:" in text and "has a missing value" in text
