@@ -43,3 +43,17 @@ def test_welcome_notebook_outputs():
     err = next(o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error")
     assert err.ename == "RangeError"
     assert "line 3" in "\n".join(err.traceback)
+
+
+def test_jupyter_execute_runs_the_welcome_notebook(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    nb = tmp_path / "welcome.ipynb"
+    shutil.copy(NOTEBOOKS[0].parent / "00-welcome.ipynb", nb)
+    jupyter = Path(sys.executable).parent / "jupyter"
+    r = subprocess.run([str(jupyter), "execute", "--inplace", str(nb)], capture_output=True, text=True, timeout=180)
+    assert r.returncode == 0, r.stderr[-2000:]
+    out = nbformat.read(nb, as_version=4)
+    assert out.cells[2].outputs[0]["data"]["text/plain"] == "'HELLO FROM TYPESCRIPT'"
