@@ -5,7 +5,6 @@
  * answered at once, even while a cell awaits, so completion and widgets stay
  * live during a long training loop.
  */
-import { randomUUID } from 'node:crypto';
 import { Bridge } from './protocol/bridge.js';
 import type { ConnectionInfo, ExecuteRequest, Header, HistoryRequest, Message } from './protocol/messages.js';
 import { Output } from './display/output.js';
@@ -19,7 +18,7 @@ import { complete } from './engine/complete.js';
 import { describe, helpRequest, inspectAt } from './engine/inspect.js';
 import { defaultHistoryFile, History } from './engine/history.js';
 import { CommManager } from './comm/manager.js';
-import { kernelInfo } from './info.js';
+import { startIo, type Io } from './io.js';
 import { installStreams, installCellGlobals, tsmlGlobal, type InputFn } from './globals.js';
 import { log } from './util/log.js';
 
@@ -28,6 +27,8 @@ type Channel = 'shell' | 'control';
 export interface KernelOptions {
   connection: ConnectionInfo;
   kernelName?: string;
+  /** An I/O thread already started (by the CLI, before this module loaded), and its start. */
+  io?: Io;
 }
 
 export class Kernel {
@@ -48,8 +49,9 @@ export class Kernel {
   constructor(private readonly options: KernelOptions) {}
 
   async start(): Promise<Record<string, string>> {
-    const session = randomUUID();
-    this.bridge = new Bridge(this.options.connection, session, kernelInfo(), {
+    const io = this.options.io ?? startIo(this.options.connection);
+    this.bridge = io.bridge;
+    this.bridge.attach({
       request: (channel, msg, arrival) => this.onRequest(channel, msg, arrival),
       inputReply: (value) => this.settleInput(value),
       terminated: () => this.interrupt(),
@@ -66,7 +68,7 @@ export class Kernel {
     registerBuiltinFormatters();
     installCellGlobals({ display, clearOutput, input: this.inputFunction(), comms: this.comms });
     this.installSafetyNets();
-    const endpoints = await this.bridge.start();
+    const endpoints = await io.started;
     setImmediate(() => this.history.load());
     this.api = import('./index.js').then(
       (ns) => {

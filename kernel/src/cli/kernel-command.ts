@@ -16,8 +16,13 @@ export async function runKernel(args: string[]): Promise<number> {
     if (connection[k] === undefined) throw new Error(`connection file ${file} lacks "${k}"`);
   }
   connection.transport ??= 'tcp';
+  // The I/O thread first: it answers kernel_info while the engine below is still loading.
+  const { startIo } = await import('../io.js');
+  const io = startIo(connection);
+  // The engine loads once the sockets are up: on two cores, loading it alongside would slow the I/O thread's start.
+  await io.started.catch(() => undefined); // a failure is reported by kernel.start() below
   const { Kernel } = await import('../kernel.js');
-  const kernel = new Kernel({ connection });
+  const kernel = new Kernel({ connection, io });
   try {
     const endpoints = await kernel.start();
     debug(`kernel ready (pid ${process.pid}): ${Object.values(endpoints).join(' ')}`);

@@ -21,8 +21,38 @@ export class Bridge {
     private readonly connection: ConnectionInfo,
     readonly session: string,
     private readonly kernelInfo: Record<string, unknown>,
-    private readonly events: BridgeEvents,
+    private events?: BridgeEvents,
   ) {}
+
+  private held: ToEngine[] = [];
+
+  /**
+   * Connects the engine. The I/O thread starts before the engine's modules
+   * load (so kernel_info is answered sooner); requests that arrive meanwhile
+   * wait here, in order.
+   */
+  attach(events: BridgeEvents): void {
+    this.events = events;
+    for (const m of this.held.splice(0)) this.dispatch(m);
+  }
+
+  private dispatch(m: ToEngine): void {
+    const ev = this.events;
+    if (!ev) {
+      this.held.push(m);
+      return;
+    }
+    switch (m.type) {
+      case 'request':
+        return ev.request(m.channel, m.msg, m.arrival);
+      case 'input_reply':
+        return ev.inputReply(m.value);
+      case 'terminated':
+        return ev.terminated();
+      case 'shutdown':
+        return ev.shutdown(m.restart);
+    }
+  }
 
   /** Starts the I/O thread; resolves once every socket is bound. */
   start(): Promise<Record<string, string>> {
@@ -43,14 +73,8 @@ export class Bridge {
             return resolve(m.endpoints);
           case 'fatal':
             return reject(new Error(m.error));
-          case 'request':
-            return this.events.request(m.channel, m.msg, m.arrival);
-          case 'input_reply':
-            return this.events.inputReply(m.value);
-          case 'terminated':
-            return this.events.terminated();
-          case 'shutdown':
-            return this.events.shutdown(m.restart);
+          default:
+            return this.dispatch(m);
         }
       });
     });
