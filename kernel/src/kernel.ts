@@ -51,12 +51,6 @@ export class Kernel {
   async start(): Promise<Record<string, string>> {
     const io = this.options.io ?? startIo(this.options.connection);
     this.bridge = io.bridge;
-    this.bridge.attach({
-      request: (channel, msg, arrival) => this.onRequest(channel, msg, arrival),
-      inputReply: (value) => this.settleInput(value),
-      terminated: () => this.interrupt(),
-      shutdown: () => process.exit(0), // the I/O thread has closed its sockets already
-    });
     this.output = new Output(this.bridge);
     this.executor = new Executor(this.bridge.flags);
     this.history = new History(defaultHistoryFile(this.options.kernelName ?? this.options.connection.kernel_name ?? 'tsml'));
@@ -68,8 +62,6 @@ export class Kernel {
     registerBuiltinFormatters();
     installCellGlobals({ display, clearOutput, input: this.inputFunction(), comms: this.comms });
     this.installSafetyNets();
-    const endpoints = await io.started;
-    setImmediate(() => this.history.load());
     this.api = import('./index.js').then(
       (ns) => {
         this.tensors = ns;
@@ -79,6 +71,15 @@ export class Kernel {
       },
       (e: Error) => log(`could not load the tsml API for cells: ${e.stack}`),
     );
+    // Last: requests held by the bridge while the engine loaded are handled from here on.
+    this.bridge.attach({
+      request: (channel, msg, arrival) => this.onRequest(channel, msg, arrival),
+      inputReply: (value) => this.settleInput(value),
+      terminated: () => this.interrupt(),
+      shutdown: () => process.exit(0), // the I/O thread has closed its sockets already
+    });
+    const endpoints = await io.started;
+    setImmediate(() => this.history.load());
     return endpoints;
   }
 

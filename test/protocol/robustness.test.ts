@@ -1,5 +1,6 @@
 /** Interrupt (message and signal modes), stray errors, liveness while busy, shutdown and restart. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
 import { KernelClient } from './client.js';
 
 let k: KernelClient;
@@ -11,7 +12,7 @@ afterAll(async () => {
 });
 
 /** Starts a cell, interrupts it after `after` ms, and returns the reply plus how long the stop took. */
-async function interruptCell(code: string, via: 'message' | 'signal', after = 300) {
+async function interruptCell(code: string, via: 'message' | 'signal', after = 300, startedMarker?: string) {
   const { header, frames } = k.build('execute_request', { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true });
   const reply = k.waitReply(header.msg_id, 10_000);
   await k.sendRaw('shell', frames);
@@ -19,6 +20,7 @@ async function interruptCell(code: string, via: 'message' | 'signal', after = 30
   while (!k.iopubLog.some((m) => m.parent_header.msg_id === header.msg_id && m.header.msg_type === 'execute_input')) {
     await new Promise((r) => setTimeout(r, 10));
   }
+  while (startedMarker && !existsSync(startedMarker)) await new Promise((r) => setTimeout(r, 10));
   await new Promise((r) => setTimeout(r, after));
   const t0 = Date.now();
   if (via === 'message') await k.request('interrupt_request', {}, { channel: 'control', timeout: 5000 });
@@ -30,7 +32,9 @@ async function interruptCell(code: string, via: 'message' | 'signal', after = 30
 describe('interrupt', () => {
   it.each(['message', 'signal'] as const)('stops a synchronous while(true) within 1 s and keeps state (%s)', async (via) => {
     await k.execute('const keptBefore = "still here"; let spins = 0');
-    const { content, stoppedInMs } = await interruptCell('while (true) { spins++ }', via);
+    // The cell marks a file when its loop starts, so the interrupt cannot land before the loop runs.
+    const marker = `${k.dir}/loop-${via}`;
+    const { content, stoppedInMs } = await interruptCell(`require('fs').writeFileSync(${JSON.stringify(marker)}, '1')\nwhile (true) { spins++ }`, via, 100, marker);
     expect(content.ename).toBe('KeyboardInterrupt');
     expect(stoppedInMs).toBeLessThan(1000);
     expect(await k.value('keptBefore')).toBe("'still here'");

@@ -16,6 +16,8 @@ export async function runKernel(args: string[]): Promise<number> {
     if (connection[k] === undefined) throw new Error(`connection file ${file} lacks "${k}"`);
   }
   connection.transport ??= 'tcp';
+  // Until the engine installs its handler, an interrupt must not kill the kernel (SIGINT's default).
+  process.on('SIGINT', () => undefined);
   // The I/O thread first: it answers kernel_info while the engine below is still loading.
   const { startIo } = await import('../io.js');
   const io = startIo(connection);

@@ -130,3 +130,127 @@ export interface TensorPayload {
   /** Tensors and bytes the backend held when this was rendered, to spot leaks. */
   memory?: { tensors: number; bytes: number };
 }
+
+/**
+ * Payload of `TsmlMime.overview`: Facets' `DatasetFeatureStatisticsList`
+ * (featureStatistics package, feature_statistics.proto) in its proto3 JSON
+ * mapping, so statistics from Python's facets generator or TFDV render too.
+ * Readers must accept what any proto3 JSON writer emits: uint64 fields as
+ * numbers or decimal strings, non-finite doubles as 'NaN' / 'Infinity' /
+ * '-Infinity', and fields left out when they hold their default (0, '', []).
+ * `protoNumber` reads either form.
+ */
+export type ProtoDouble = number | 'NaN' | 'Infinity' | '-Infinity';
+export type ProtoUint64 = number | string;
+
+/** A proto3 JSON number (double or uint64, number or string form) as a JS number; absent is 0. */
+export function protoNumber(v: ProtoDouble | ProtoUint64 | undefined | null): number {
+  return v === undefined || v === null ? 0 : typeof v === 'number' ? v : Number(v);
+}
+
+export interface HistogramBucket {
+  lowValue?: ProtoDouble;
+  highValue?: ProtoDouble;
+  sampleCount?: ProtoDouble;
+}
+
+export interface Histogram {
+  numNan?: ProtoUint64;
+  numUndefined?: ProtoUint64;
+  buckets?: HistogramBucket[];
+  /** Absent means 'STANDARD' (the enum's default). */
+  type?: 'STANDARD' | 'QUANTILES';
+  name?: string;
+}
+
+export interface RankHistogramBucket {
+  lowRank?: ProtoUint64;
+  highRank?: ProtoUint64;
+  label?: string;
+  sampleCount?: ProtoDouble;
+}
+
+export interface RankHistogram {
+  buckets?: RankHistogramBucket[];
+  name?: string;
+}
+
+export interface WeightedCommonStatistics {
+  numNonMissing?: ProtoDouble;
+  numMissing?: ProtoDouble;
+  avgNumValues?: ProtoDouble;
+  totNumValues?: ProtoDouble;
+}
+
+export interface CommonStatistics {
+  numNonMissing?: ProtoUint64;
+  numMissing?: ProtoUint64;
+  minNumValues?: ProtoUint64;
+  maxNumValues?: ProtoUint64;
+  avgNumValues?: ProtoDouble;
+  totNumValues?: ProtoUint64;
+  numValuesHistogram?: Histogram;
+  weightedCommonStats?: WeightedCommonStatistics;
+  featureListLengthHistogram?: Histogram;
+}
+
+export interface NumericStatistics {
+  commonStats?: CommonStatistics;
+  mean?: ProtoDouble;
+  stdDev?: ProtoDouble;
+  numZeros?: ProtoUint64;
+  min?: ProtoDouble;
+  median?: ProtoDouble;
+  max?: ProtoDouble;
+  /** Facets puts the equal-width ('STANDARD') histogram first, then the 'QUANTILES' one. */
+  histograms?: Histogram[];
+  weightedNumericStats?: { mean?: ProtoDouble; stdDev?: ProtoDouble; median?: ProtoDouble; histograms?: Histogram[] };
+}
+
+export interface FreqAndValue {
+  value?: string;
+  frequency?: ProtoDouble;
+}
+
+export interface StringStatistics {
+  commonStats?: CommonStatistics;
+  unique?: ProtoUint64;
+  topValues?: FreqAndValue[];
+  avgLength?: ProtoDouble;
+  rankHistogram?: RankHistogram;
+  weightedStringStats?: { topValues?: FreqAndValue[]; rankHistogram?: RankHistogram };
+}
+
+export interface CustomStatistic {
+  name?: string;
+  num?: ProtoDouble;
+  str?: string;
+  histogram?: Histogram;
+  rankHistogram?: RankHistogram;
+}
+
+export interface FeatureNameStatistics {
+  name?: string;
+  path?: { step?: string[] };
+  /** Absent means 'INT' (the enum's default). */
+  type?: 'INT' | 'FLOAT' | 'STRING' | 'BYTES' | 'STRUCT';
+  numStats?: NumericStatistics;
+  stringStats?: StringStatistics;
+  bytesStats?: { commonStats?: CommonStatistics; unique?: ProtoUint64; avgNumBytes?: ProtoDouble; minNumBytes?: ProtoDouble; maxNumBytes?: ProtoDouble };
+  structStats?: { commonStats?: CommonStatistics };
+  customStats?: CustomStatistic[];
+}
+
+export interface DatasetFeatureStatistics {
+  name?: string;
+  numExamples?: ProtoUint64;
+  weightedNumExamples?: ProtoDouble;
+  features?: FeatureNameStatistics[];
+}
+
+export interface DatasetFeatureStatisticsList {
+  datasets?: DatasetFeatureStatistics[];
+}
+
+/** Payload of `TsmlMime.overview`. */
+export type OverviewPayload = DatasetFeatureStatisticsList;

@@ -240,8 +240,11 @@ port.on('message', (m: ToIo) => {
         // already closed by a shutdown_request
       }
     }
-    Atomics.store(flags, Flag.Closed, 1);
-    Atomics.notify(flags, Flag.Closed);
+    // Let the closed sockets' pending receives settle before the process tears the addon down.
+    setTimeout(() => {
+      Atomics.store(flags, Flag.Closed, 1);
+      Atomics.notify(flags, Flag.Closed);
+    }, 20);
   } else if (m.type === 'close') {
     void shutdown(false);
   }

@@ -1,0 +1,11 @@
+/**
+ * Writing numbers the way proto3's JSON mapping does: doubles are JSON numbers
+ * except NaN and ±Infinity, which are the strings 'NaN', 'Infinity' and
+ * '-Infinity' (JSON.stringify would turn them into null and lose them).
+ */
+import type { ProtoDouble } from '../mime/index.js';
+
+export function protoDouble(x: number): ProtoDouble {
+  if (Number.isFinite(x)) return x;
+  return Number.isNaN(x) ? 'NaN' : x > 0 ? 'Infinity' : '-Infinity';
+}

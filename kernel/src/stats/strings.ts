@@ -1,0 +1,97 @@
+/**
+ * Facets' StringStatistics in one pass and bounded memory: count, missing,
+ * unique, top values with frequency, average length (in code points, as
+ * Python's `len`) and the rank histogram of the top values. Values that are
+ * not strings are written as text (numbers with `String`, Dates in ISO
+ * form). Missing: null, undefined and NaN; the empty string is a value.
+ *
+ * Top values come from `FrequentValues`: exact up to `exactCap` distinct
+ * values, Space-Saving beyond. The custom stats say which:
+ * `tsml.topValuesApproximate` (0 or 1), `tsml.topValuesMaxError` (the most a
+ * reported frequency may exceed the truth), `tsml.uniqueApproximate`.
+ * When there are more distinct values than top values, the rank histogram
+ * ends with one bucket for the rest (ranks K … unique − 1) so a cumulative
+ * chart reaches 100 %.
+ */
+import type { CustomStatistic, RankHistogram, StringStatistics } from '../mime/index.js';
+import type { Values } from '../data/columns.js';
+import { commonStatistics, customNum } from './common.js';
+import { FrequentValues, type Frequent } from './top-k.js';
+
+export interface StringOptions {
+  topK: number;
+  exactCap: number;
+  quantileBuckets: number;
+}
+
+export function asText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString();
+  if (typeof v === 'object') {
+    try {
+      return JSON.stringify(v) ?? String(v);
+    } catch {
+      return String(v);
+    }
+  }
+  return String(v);
+}
+
+function rankHistogram(top: Frequent[], unique: number, present: number): RankHistogram {
+  const buckets = top.map((t, i) => ({ lowRank: i, highRank: i, label: t.value, sampleCount: t.count }));
+  if (unique > top.length && top.length > 0) {
+    const shown = top.reduce((a, t) => a + t.count, 0);
+    const rest = unique - top.length;
+    buckets.push({ lowRank: top.length, highRank: unique - 1, label: `(${rest} other value${rest === 1 ? '' : 's'})`, sampleCount: Math.max(0, present - shown) });
+  }
+  return { buckets };
+}
+
+export function stringStatistics(values: Values, o: StringOptions, weights?: ArrayLike<number>): { stats: StringStatistics; custom: CustomStatistic[] } {
+  const counter = new FrequentValues(o.exactCap);
+  const weighted = weights ? new FrequentValues(o.exactCap) : undefined;
+  let missing = 0;
+  let units = 0;
+  let wPresent = 0;
+  let wMissing = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined || (typeof v === 'number' && v !== v)) {
+      missing++;
+      if (weights) wMissing += weights[i];
+      continue;
+    }
+    const s = typeof v === 'string' ? v : asText(v);
+    units += s.length;
+    counter.add(s);
+    if (weighted && weights) {
+      weighted.add(s, weights[i]);
+      wPresent += weights[i];
+    }
+  }
+  const present = values.length - missing;
+  const stats: StringStatistics = {
+    commonStats: commonStatistics(values.length, missing, weights ? { present: wPresent, missing: wMissing } : undefined, o.quantileBuckets),
+  };
+  const custom: CustomStatistic[] = [];
+  if (present === 0) return { stats, custom };
+  const unique = counter.distinct();
+  const top = counter.top(o.topK);
+  stats.unique = unique;
+  stats.topValues = top.map((t) => ({ value: t.value, frequency: t.count }));
+  stats.avgLength = (units - counter.codePointCorrection()) / present;
+  stats.rankHistogram = rankHistogram(top, unique, present);
+  if (weighted) {
+    const wtop = weighted.top(o.topK);
+    stats.weightedStringStats = {
+      topValues: wtop.map((t) => ({ value: t.value, frequency: t.count })),
+      rankHistogram: rankHistogram(wtop, weighted.distinct(), wPresent),
+    };
+  }
+  custom.push(
+    customNum('tsml.topValuesApproximate', counter.approximate ? 1 : 0),
+    customNum('tsml.topValuesMaxError', top.reduce((a, t) => Math.max(a, t.error), 0)),
+    customNum('tsml.uniqueApproximate', counter.approximate ? 1 : 0),
+  );
+  return { stats, custom };
+}
