@@ -8,5 +8,6 @@ export { Comm, CommManager, type CommMessage } from './comm/manager.js';
 export * from './mime/index.js';
 export { VERSION as version } from './info.js';
 export * from './data/index.js';
+export * from './stats/index.js';
 export { seed } from './random/index.js';
 export { loadTf, loadedTf, device, tableToTensor, tensorToTable, type DeviceReport } from './tensor/index.js';

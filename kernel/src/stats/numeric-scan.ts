@@ -117,3 +117,13 @@ export function scanNumeric(values: Values, weights?: ArrayLike<number>): Numeri
     weighted: weights ? { present: wPresent, missing: wMissing, posInf: wPos, negInf: wNeg, sum: wSum + wComp } : undefined,
   };
 }
+
+/** The scan of a column with no values at all (`rows` missing). */
+export function missingScan(rows: number, type: 'INT' | 'FLOAT', weights?: ArrayLike<number>): NumericScan {
+  let w = 0;
+  if (weights) for (let i = 0; i < weights.length; i++) w += weights[i];
+  return {
+    type, rows, missing: rows, nan: 0, posInf: 0, negInf: 0, zeros: 0, finite: new Float64Array(0), min: NaN, max: NaN, sum: 0,
+    weighted: weights ? { present: 0, missing: w, posInf: 0, negInf: 0, sum: 0 } : undefined,
+  };
+}

@@ -11,7 +11,7 @@ import type { CustomStatistic, DatasetFeatureStatistics, DatasetFeatureStatistic
 import { columnOf, type Values } from '../data/columns.js';
 import { commonStatistics } from './common.js';
 import { numericStatistics } from './numeric.js';
-import { scanNumeric, type NumericScan } from './numeric-scan.js';
+import { missingScan, scanNumeric, type NumericScan } from './numeric-scan.js';
 import { stringStatistics } from './strings.js';
 
 export interface StatisticsOptions {
@@ -100,8 +100,8 @@ export function computeStatistics(tables: ColumnTable | ColumnTable[], options: 
       } else if (kind === 'STRING') {
         ({ stats: feature.stringStats, custom } = stringStatistics(c.values, { topK, exactCap, quantileBuckets }, weights[i]));
       } else {
-        const scan = c.scan ?? scanNumeric([], undefined)!;
-        ({ stats: feature.numStats, custom } = numericStatistics(c.scan ?? { ...scan, rows, missing: rows }, { buckets, quantileBuckets }));
+        const scan = c.scan ?? missingScan(rows, kind, weights[i]);
+        ({ stats: feature.numStats, custom } = numericStatistics(scan, { buckets, quantileBuckets }));
       }
       if (custom.length) feature.customStats = custom;
       datasets[i].features!.push(feature);
