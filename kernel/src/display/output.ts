@@ -15,6 +15,8 @@ export interface IopubSink {
     parent: Partial<Header>,
     extra?: { metadata?: Record<string, unknown>; buffers?: ArrayBufferView[] },
   ): void;
+  /** Sends what is queued now, even while a synchronous loop holds the event loop. */
+  flush?(): void;
 }
 
 type StreamName = 'stdout' | 'stderr';
@@ -41,6 +43,7 @@ export class Output {
     this.pending.text += text;
     if (this.pending.text.length >= MAX_BUFFERED || Date.now() - this.pendingSince >= MAX_AGE_MS) {
       this.flush();
+      this.sink.flush?.();
     } else if (!this.scheduled) {
       this.scheduled = true;
       setImmediate(() => {

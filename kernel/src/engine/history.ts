@@ -3,7 +3,7 @@
  * per kernel name). Each kernel start is a new session number, as in IPython;
  * `history_request` reads tail, range and glob search.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { HistoryRequest } from '../protocol/messages.js';
@@ -54,15 +54,26 @@ export class History {
     this.session = this.entries.reduce((m, e) => Math.max(m, e.session), 0) + 1;
   }
 
+  private fd: number | undefined | null;
+
+  /** Appends through a file kept open: one write per cell, no open/close on the reply's path. */
   add(line: number, source: string, output?: string): void {
     this.load();
     const e: HistoryEntry = { session: this.session, line, source, ...(output !== undefined ? { output } : {}) };
     this.entries.push(e);
+    if (this.fd === undefined) {
+      try {
+        mkdirSync(dirname(this.file), { recursive: true });
+        this.fd = openSync(this.file, 'a');
+      } catch {
+        this.fd = null; // a read-only home must not break execution; history then lives in memory only
+      }
+    }
+    if (this.fd === null) return;
     try {
-      mkdirSync(dirname(this.file), { recursive: true });
-      appendFileSync(this.file, JSON.stringify(e) + '\n');
+      writeSync(this.fd, JSON.stringify(e) + '\n');
     } catch {
-      // A read-only home must not break execution; history then lives in memory only.
+      this.fd = null; // disk full or file gone: keep running with the in-memory history
     }
   }
 

@@ -80,8 +80,33 @@ export class Bridge {
     });
   }
 
+  private outbox: ToIo[] = [];
+  private flushScheduled = false;
+
+  /**
+   * Messages to the I/O thread go in one batch per microtask (a cell's busy,
+   * input, result, reply and idle cross threads once); `flush()` sends at once,
+   * for output written while a synchronous loop holds the event loop.
+   */
+  private batchSince = 0;
+
   private post(m: ToIo): void {
-    this.worker.postMessage(m);
+    if (!this.outbox.length) this.batchSince = Date.now();
+    this.outbox.push(m);
+    // A synchronous loop never yields to the microtask: keep its outputs flowing every 50 ms.
+    if (Date.now() - this.batchSince > 50) return this.flush();
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      queueMicrotask(() => this.flush());
+    }
+  }
+
+  flush(): void {
+    this.flushScheduled = false;
+    if (!this.outbox.length) return;
+    const batch = this.outbox;
+    this.outbox = [];
+    this.worker.postMessage(batch.length === 1 ? batch[0] : { type: 'batch', items: batch });
   }
 
   reply(channel: 'shell' | 'control', req: Message, msgType: string, content: unknown, metadata?: Record<string, unknown>): void {
@@ -128,6 +153,7 @@ export class Bridge {
   /** Closes the sockets synchronously (waiting at most `ms`), so the process can exit cleanly. */
   closeNow(ms = 1000): void {
     this.post({ type: 'exit' });
+    this.flush();
     Atomics.wait(this.flags, Flag.Closed, 0, ms);
   }
 

@@ -219,8 +219,10 @@ async function heartbeat(): Promise<void> {
   for await (const frames of hb) await hb.send(frames);
 }
 
-port.on('message', (m: ToIo) => {
-  if (m.type === 'send') {
+function fromEngine(m: ToIo): void {
+  if (m.type === 'batch') {
+    for (const item of m.items) fromEngine(item);
+  } else if (m.type === 'send') {
     void send(m.out);
   } else if (m.type === 'input_request') {
     void send({
@@ -248,7 +250,9 @@ port.on('message', (m: ToIo) => {
   } else if (m.type === 'close') {
     void shutdown(false);
   }
-});
+}
+
+port.on('message', fromEngine);
 
 async function main(): Promise<void> {
   const ports = {

@@ -39,6 +39,7 @@ export type ToEngine =
 export type ToIo =
   | { type: 'send'; out: Outgoing }
   | { type: 'input_request'; prompt: string; password: boolean; parent: Message }
+  | { type: 'batch'; items: ToIo[] }
   | { type: 'close' }
   /** The engine is exiting now: close the sockets at once and signal Flag.Closed. */
   | { type: 'exit' };
