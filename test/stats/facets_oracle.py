@@ -9,6 +9,7 @@ json_format.Parse into DatasetFeatureStatisticsList, then MessageToDict>} or
 on pandas DataFrames of the same data, as MessageToDict> when datasets are given."""
 import json
 import sys
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -16,6 +17,7 @@ from google.protobuf import json_format
 from facets_overview.feature_statistics_pb2 import DatasetFeatureStatisticsList
 from facets_overview.generic_feature_statistics_generator import GenericFeatureStatisticsGenerator
 
+warnings.simplefilter("ignore")  # NumPy warns about inf - inf in np.std; the result (NaN) is what we compare
 SPECIAL = {"NaN": np.nan, "Infinity": np.inf, "-Infinity": -np.inf}
 
 
