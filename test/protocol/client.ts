@@ -6,26 +6,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as zmq from 'zeromq';
 import { decode, encode, makeHeader, Signer } from '../../kernel/src/protocol/wire.js';
 import type { Header, Message } from '../../kernel/src/protocol/messages.js';
+import { loopbackConnection } from '../../kernel/src/util/connection.js';
 
 export const KERNEL_BIN = fileURLToPath(new URL('../../kernel/bin/tsml.js', import.meta.url));
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 export interface KernelOptions {
   env?: Record<string, string>;
@@ -68,19 +58,9 @@ export class KernelClient {
   }
 
   private async launch(opts: KernelOptions): Promise<void> {
-    const ports = await Promise.all([0, 1, 2, 3, 4].map(() => freePort()));
-    this.connection = {
-      transport: 'tcp',
-      ip: '127.0.0.1',
-      shell_port: ports[0],
-      control_port: ports[1],
-      iopub_port: ports[2],
-      stdin_port: ports[3],
-      hb_port: ports[4],
-      key: this.key,
-      signature_scheme: 'hmac-sha256',
-      kernel_name: 'tsml',
-    };
+    const c = await loopbackConnection(this.key, 'tsml');
+    this.connection = { ...c };
+    const ports = [c.shell_port, c.control_port, c.iopub_port, c.stdin_port, c.hb_port];
     const file = join(this.dir, 'kernel.json');
     writeFileSync(file, JSON.stringify(this.connection));
     this.proc = spawn(process.execPath, [KERNEL_BIN, 'kernel', file], {

@@ -117,6 +117,10 @@ export class Executor {
     try {
       const r = await Promise.race([pending, interrupted]);
       return r === undefined ? { hasValue: false } : { hasValue: true, value: r[0] };
+    } catch (e) {
+      // A loop check stopped the cell: tell the I/O thread, so it sends no SIGINT after it.
+      if (e instanceof KeyboardInterrupt) Atomics.add(this.flags, Flag.Ack, 1);
+      throw e;
     } finally {
       this.rejectRunning = undefined;
       Atomics.store(this.flags, Flag.State, RunState.Idle);

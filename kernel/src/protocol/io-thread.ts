@@ -107,14 +107,18 @@ function terminateEngineExecution(): Promise<void> {
  */
 async function interrupt(): Promise<void> {
   Atomics.store(flags, Flag.Interrupt, 1);
-  if (Atomics.load(flags, Flag.State) === RunState.Idle) return;
   const ack = Atomics.load(flags, Flag.Ack);
+  const settled = () => Atomics.load(flags, Flag.Ack) !== ack || Atomics.load(flags, Flag.State) === RunState.Idle;
+  const waitFor = async (ms: number) => {
+    for (const deadline = Date.now() + ms; Date.now() < deadline; await sleep(5)) if (settled()) return true;
+    return settled();
+  };
+  if (settled()) return;
+  // Loops in cell code stop on the flag alone. A SIGINT sent when not needed could land in the
+  // next cell (signals arrive late under load), so it is only sent if the flag was not enough.
+  if (await waitFor(30)) return;
   process.kill(process.pid, 'SIGINT');
-  const deadline = Date.now() + data.interruptGraceMs;
-  while (Date.now() < deadline) {
-    await sleep(5);
-    if (Atomics.load(flags, Flag.Ack) !== ack || Atomics.load(flags, Flag.State) === RunState.Idle) return;
-  }
+  if (await waitFor(data.interruptGraceMs)) return;
   log('engine did not answer SIGINT: terminating the running JavaScript');
   await terminateEngineExecution();
   toEngine({ type: 'terminated' });

@@ -8,12 +8,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConnectionInfo } from '../protocol/messages.js';
 import { KernelClient, ReplyTimeout } from './client.js';
 import type { KernelSpec } from './kernelspec.js';
+import { loopbackConnection } from '../util/connection.js';
 
 export interface StartOptions {
   cwd: string;
@@ -23,16 +23,6 @@ export interface StartOptions {
 
 export class KernelStartError extends Error {}
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** string.Template.safe_substitute, which jupyter_client applies to kernelspec env values. */
 const substituteEnv = (v: string, env: NodeJS.ProcessEnv) => v.replace(/\$(?:\{(\w+)\}|(\w+))/g, (m, a, b) => env[a ?? b] ?? m);
@@ -83,19 +73,7 @@ export class RunningKernel {
   }
 
   private static async launch(spec: KernelSpec, opts: StartOptions): Promise<RunningKernel> {
-    const ports = await Promise.all([0, 1, 2, 3, 4].map(freePort));
-    const connection: ConnectionInfo = {
-      transport: 'tcp',
-      ip: '127.0.0.1',
-      shell_port: ports[0],
-      control_port: ports[1],
-      iopub_port: ports[2],
-      stdin_port: ports[3],
-      hb_port: ports[4],
-      key: randomUUID(),
-      signature_scheme: 'hmac-sha256',
-      kernel_name: spec.name,
-    };
+    const connection = await loopbackConnection(randomUUID(), spec.name);
     const dir = mkdtempSync(join(tmpdir(), 'tsml-run-'));
     const file = join(dir, `kernel-${randomUUID()}.json`);
     writeFileSync(file, JSON.stringify(connection, null, 1), { mode: 0o600 });

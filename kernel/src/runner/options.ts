@@ -1,5 +1,6 @@
 /** `tsml run` command line: options, usage text and exit codes. */
-import { loadParamFile, parseParamValue, checkName, type Params } from './parameters.js';
+import { loadParamFile, parseParamValue, checkName } from './parameters.js';
+import type { RunConfig } from './notebook-run.js';
 
 export const RUN_USAGE = `Usage: tsml run IN.ipynb [OUT.ipynb] [options]
        tsml run NOTEBOOK|DIR|GLOB ... [options]
@@ -38,17 +39,11 @@ export const EXIT = { ok: 0, cellError: 1, usage: 2, timeout: 3, deadKernel: 4 }
 
 export class UsageError extends Error {}
 
-export interface RunOptions {
+/** Everything `tsml run` was asked: what to run (RunConfig, shared by every notebook) and where. */
+export interface RunOptions extends RunConfig {
   inputs: string[];
   output?: string;
   outputDir?: string;
-  params: Params;
-  cwd?: string;
-  cellTimeoutS?: number;
-  timeoutS?: number;
-  startupTimeoutS: number;
-  allowErrors: boolean;
-  kernel?: string;
   junit?: string;
   jobs: number;
   shard?: { index: number; count: number };
