@@ -6,7 +6,7 @@
  * interpolation; each bucket holds a tenth of the values). Weighted variants
  * sum weights instead of counting.
  */
-import { quantilesInPlace } from '../data/columns.js';
+import { linearQuantiles } from './order-statistics.js';
 
 /** Bucket edges as `np.histogram` picks them: [min, max], widened by ±0.5 when min == max, [0, 1] when empty. */
 export function equalWidthEdges(min: number, max: number, buckets: number): Float64Array {
@@ -41,7 +41,7 @@ export function equalWidthCounts(x: ArrayLike<number>, edges: Float64Array, weig
 /** The 11 decile edges of `x` as `np.percentile` (linear) computes them. `x` is reordered. */
 export function deciles(x: Float64Array, quantileBuckets = 10): number[] {
   const ps = Array.from({ length: quantileBuckets + 1 }, (_, i) => (i * 100) / quantileBuckets / 100);
-  return quantilesInPlace(x, ps);
+  return linearQuantiles(x, ps);
 }
 
 /**

@@ -11,3 +11,4 @@ export { FrequentValues, type Frequent } from './top-k.js';
 export { HyperLogLog, murmur3 } from './hyperloglog.js';
 export { equalWidthEdges, equalWidthCounts, deciles, weightedQuantiles } from './histogram.js';
 export { protoDouble } from './proto-json.js';
+export { orderStatistics, linearQuantiles } from './order-statistics.js';

@@ -5,7 +5,9 @@
  * values (and their weights) in row order, their min, max and compensated sum.
  * Numbers and bigints, booleans (0/1) and Dates (ms since the epoch) are
  * numeric as long as a column holds only one of these kinds; anything else
- * makes it a string column (`null` is returned).
+ * makes it a string column (`null` is returned). The type is INT for integer
+ * typed arrays, booleans, Dates, bigints, and numbers that are all whole (no
+ * NaN, no ±Infinity); FLOAT otherwise.
  */
 import type { Values } from '../data/columns.js';
 
@@ -39,6 +41,8 @@ export function scanNumeric(values: Values, weights?: ArrayLike<number>): Numeri
   const n = values.length;
   const typed = ArrayBuffer.isView(values);
   const intTyped = typed && INT_ARRAYS.some((T) => values instanceof T);
+  // Like data/dtype.ts: a Float64Array of whole numbers is int64 (loaders store int columns so); Float32Array stays float.
+  const float32 = values instanceof Float32Array;
   let kind = -1;
   let allInt = true;
   let missing = 0, nan = 0, posInf = 0, negInf = 0, zeros = 0, k = 0;
@@ -82,7 +86,7 @@ export function scanNumeric(values: Values, weights?: ArrayLike<number>): Numeri
       wNeg += w;
       continue;
     }
-    if (allInt && !typed && !Number.isInteger(x)) allInt = false;
+    if (allInt && !Number.isInteger(x)) allInt = false;
     finite[k] = x;
     if (fw) fw[k] = w;
     k++;
@@ -100,7 +104,7 @@ export function scanNumeric(values: Values, weights?: ArrayLike<number>): Numeri
   }
   // Only nulls: no evidence of numbers (a NaN or a typed array is some).
   if (kind === -1 && !typed && nan === 0) return null;
-  const type = intTyped || kind === 1 || kind === 2 || (kind === 0 && !typed && allInt && nan === 0 && posInf + negInf === 0) ? 'INT' : 'FLOAT';
+  const type = intTyped || kind === 1 || kind === 2 || (kind === 0 && !float32 && allInt && nan === 0 && posInf + negInf === 0) ? 'INT' : 'FLOAT';
   return {
     type,
     rows: n,

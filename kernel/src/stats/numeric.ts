@@ -10,7 +10,7 @@
  * `tsml.numNan`, `tsml.numPosInf`, `tsml.numNegInf`.
  */
 import type { CustomStatistic, Histogram, NumericStatistics } from '../mime/index.js';
-import { quantilesInPlace } from '../data/columns.js';
+import { linearQuantiles, orderStatistics } from './order-statistics.js';
 import { commonStatistics, customNum, customStr } from './common.js';
 import { deciles, equalWidthCounts, equalWidthEdges, weightedQuantiles } from './histogram.js';
 import type { NumericScan } from './numeric-scan.js';
@@ -49,7 +49,7 @@ function medianWithInfinities(x: Float64Array, negInf: number, posInf: number): 
   const at = (r: number): number => {
     if (r < negInf) return -Infinity;
     if (r >= negInf + x.length) return Infinity;
-    return x.length === 1 ? x[0] : quantilesInPlace(x, [(r - negInf) / (x.length - 1)])[0];
+    return orderStatistics(x, [r - negInf]).get(r - negInf)!;
   };
   return n % 2 ? at((n - 1) / 2) : (at(n / 2 - 1) + at(n / 2)) / 2;
 }
@@ -93,7 +93,7 @@ export function numericStatistics(s: NumericScan, o: NumericOptions): { stats: N
   if (k) {
     const q = deciles(x, o.quantileBuckets);
     histograms.push(quantiles(q, k / o.quantileBuckets));
-    median = inf ? medianWithInfinities(x, s.negInf, s.posInf) : o.quantileBuckets % 2 === 0 ? q[o.quantileBuckets / 2] : quantilesInPlace(x, [0.5])[0];
+    median = inf ? medianWithInfinities(x, s.negInf, s.posInf) : o.quantileBuckets % 2 === 0 ? q[o.quantileBuckets / 2] : linearQuantiles(x, [0.5])[0];
   } else median = medianWithInfinities(x, s.negInf, s.posInf);
   Object.assign(stats, {
     mean: d(mean),

@@ -23,7 +23,7 @@ export interface StatisticsOptions {
   topK?: number;
   /** Equal-width histogram buckets (default 10). */
   buckets?: number;
-  /** Distinct values counted exactly per string feature before Space-Saving takes over (default 10,000). */
+  /** Distinct values counted exactly per string feature before Misra–Gries takes over (default 10,000). */
   exactCap?: number;
 }
 

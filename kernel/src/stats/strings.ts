@@ -6,9 +6,10 @@
  * form). Missing: null, undefined and NaN; the empty string is a value.
  *
  * Top values come from `FrequentValues`: exact up to `exactCap` distinct
- * values, Space-Saving beyond. The custom stats say which:
+ * values, Misra–Gries beyond. The custom stats say which:
  * `tsml.topValuesApproximate` (0 or 1), `tsml.topValuesMaxError` (the most a
- * reported frequency may exceed the truth), `tsml.uniqueApproximate`.
+ * reported frequency, a lower bound, may fall short of the truth),
+ * `tsml.uniqueApproximate` (unique is then a HyperLogLog estimate, ±~1 %).
  * When there are more distinct values than top values, the rank histogram
  * ends with one bucket for the rest (ranks K … unique − 1) so a cumulative
  * chart reaches 100 %.
