@@ -6,3 +6,8 @@
  */
 export { createRng, resolveRng, type RandomOptions, type Rng } from './random.js';
 
+export { autoMpg } from './packaged/auto-mpg.js';
+export { penguins } from './packaged/penguins.js';
+export { seattleWeather } from './packaged/seattle-weather.js';
+export { vegaDatasetPath } from './packaged/vega.js';
+
