@@ -11,3 +11,9 @@ export { penguins } from './packaged/penguins.js';
 export { seattleWeather } from './packaged/seattle-weather.js';
 export { vegaDatasetPath } from './packaged/vega.js';
 
+export { linear, type LinearOptions } from './generators/linear.js';
+export { blobs, type BlobsOptions } from './generators/blobs.js';
+export { classification, type ClassificationOptions } from './generators/classification.js';
+export { tvMarketing, type TvMarketingOptions } from './generators/tv-marketing.js';
+export { diabetes, type DiabetesOptions } from './generators/diabetes.js';
+export { sequences, type SequencesOptions } from './generators/sequences.js';
