@@ -47,11 +47,15 @@ export interface CensusOptions extends RandomOptions {
 const INCOME_INTERCEPT = -2.7;
 const MALE_SHARE = 21790 / 32561;
 const counts = <T extends readonly [string, number, ...unknown[]]>(rows: ReadonlyArray<T>) => rows.map((r) => r[1]);
+const WORKCLASS_W = counts(WORKCLASS);
+const RACE_W = counts(RACE);
+const ASIAN_COUNTRY_W = counts(ASIAN_COUNTRY);
+const OTHER_COUNTRY_W = counts(OTHER_COUNTRY);
 
 /** Education weights for ages 17..90, computed once. */
 const EDUCATION_BY_AGE = Array.from({ length: 74 }, (_, i) => {
   const age = 17 + i;
-  const highest = age <= 17 ? 7 : age === 18 ? 10 : age <= 20 ? 10 : age <= 22 ? 13 : age <= 24 ? 14 : 16;
+  const highest = age <= 17 ? 7 : age <= 20 ? 10 : age <= 22 ? 13 : age <= 24 ? 14 : 16;
   return EDUCATION.map(([, num, count]) => (num > highest ? 0 : count * Math.exp(-0.01 * (age - 40) * (num - 9))));
 });
 
@@ -93,7 +97,7 @@ export function census(opts: CensusOptions = {}) {
     capital_loss: [] as number[], hours_per_week: [] as number[], native_country: [] as string[], income: [] as string[],
   };
   people.forEach((p, i) => {
-    const wc = noWorkclass.has(i) ? -1 : categorical(rng, counts(WORKCLASS));
+    const wc = noWorkclass.has(i) ? -1 : categorical(rng, WORKCLASS_W);
     const occ = wc === -1 || WORKCLASS[wc][0] === 'Never-worked'
       ? -1 : categorical(rng, OCCUPATION_BY_EDU_SEX[p.edu][p.sex === 'Female' ? 1 : 0]);
     const hours = hoursPerWeek(rng, p, wc, occ);
@@ -121,11 +125,11 @@ export function census(opts: CensusOptions = {}) {
 function person(rng: Rng): Person {
   const age = Math.min(90, 17 + Math.floor(gamma(rng, 2.52, 8.62)));
   const sex = bernoulli(rng, MALE_SHARE) ? 'Male' : 'Female';
-  const race = RACE[categorical(rng, counts(RACE))][0];
+  const race = RACE[categorical(rng, RACE_W)][0];
   const asianBorn = race === 'Asian-Pac-Islander' && bernoulli(rng, ASIAN_FOREIGN_BORN);
   const country = asianBorn
-    ? ASIAN_COUNTRY[categorical(rng, counts(ASIAN_COUNTRY))][0]
-    : OTHER_COUNTRY[categorical(rng, counts(OTHER_COUNTRY))][0];
+    ? ASIAN_COUNTRY[categorical(rng, ASIAN_COUNTRY_W)][0]
+    : OTHER_COUNTRY[categorical(rng, OTHER_COUNTRY_W)][0];
   const edu = categorical(rng, EDUCATION_BY_AGE[age - 17]);
   const band = age < 25 ? 0 : age < 35 ? 1 : age < 55 ? 2 : 3;
   const marital = MARITAL[categorical(rng, MARITAL_BY_AGE[sex][band])];
