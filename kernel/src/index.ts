@@ -11,3 +11,4 @@ export * from './data/index.js';
 export * from './stats/index.js';
 export { seed } from './random/index.js';
 export { loadTf, loadedTf, device, tableToTensor, tensorToTable, type DeviceReport } from './tensor/index.js';
+export * as datasets from '@tsml/datasets';
