@@ -40,15 +40,40 @@ if [ ! -f .venv/.tsml-stamp ] || [ "$(cat .venv/.tsml-stamp)" != "$want" ]; then
   echo "$want" > .venv/.tsml-stamp
 fi
 
-step "install the tsml_jupyterlab Python package (papermill translator) into the venv"
-want=$(find extension/pyproject.toml extension/tsml_jupyterlab -type f -name '*.py' -o -name pyproject.toml | sort | xargs cat | sha256sum | cut -c1-16)
-if [ ! -f .venv/.tsml-ext-stamp ] || [ "$(cat .venv/.tsml-ext-stamp)" != "$want" ]; then
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ./extension
+step "build the JupyterLab extension and install tsml_jupyterlab (panels + papermill translator) into the venv"
+# The venv lives inside this repo, whose package.json says "type": "module"; the CommonJS scripts that
+# JupyterLab ships (its yarn.js) would then load as ES modules and fail.
+echo '{"type": "commonjs"}' > .venv/package.json
+want=$(find extension/src extension/style extension/package.json extension/tsconfig.json extension/pyproject.toml \
+  extension/install.json extension/tsml_jupyterlab kernel/src/mime kernel/src/overview \
+  -path extension/tsml_jupyterlab/labextension -prune -o -type f ! -name '*.pyc' -print | sort | xargs cat | sha256sum | cut -c1-16)
+if [ ! -f .venv/.tsml-ext-stamp ] || [ "$(cat .venv/.tsml-ext-stamp)" != "$want" ] \
+  || [ ! -f extension/tsml_jupyterlab/labextension/static/style.js ]; then
+  rm -rf extension/tsml_jupyterlab/labextension
+  PATH="$ROOT/.venv/bin:$PATH" npm run build:labextension --silent -w extension
+  # Installed as a wheel (not editable) so the labextension lands in the venv's share/jupyter, as a user's pip install does.
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-build-isolation --no-deps --force-reinstall ./extension
   echo "$want" > .venv/.tsml-ext-stamp
 fi
+.venv/bin/jupyter labextension list 2>&1 | grep -q '@tsml/jupyterlab.*enabled.*OK' || { echo "the @tsml/jupyterlab labextension is not enabled in the venv's JupyterLab" >&2; false; }
 
 step "install the tsml kernelspec into the venv"
 node kernel/bin/tsml.js install --sys-prefix --python .venv/bin/python >/dev/null
 .venv/bin/jupyter kernelspec list | grep -q '^ *tsml ' || { echo "kernelspec tsml not visible to jupyter" >&2; false; }
+
+step "install Chromium for the end-to-end tests (apt: chromium, fonts-dejavu-core)"
+# Debian's chromium, not Playwright's download: it comes from apt, which this machine can reach.
+# The fixed font keeps reference screenshots stable from one machine to the next.
+if [ ! -x /usr/bin/chromium ]; then
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  { command -v apt-get >/dev/null \
+      && $SUDO apt-get update -qq \
+      && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null; } || {
+    echo "Could not install Chromium with apt-get (needed by the end-to-end tests in test/e2e)." >&2
+    echo "Install it by hand: apt-get install -y --no-install-recommends chromium fonts-dejavu-core" >&2
+    false
+  }
+fi
+/usr/bin/chromium --version >/dev/null || { echo "/usr/bin/chromium is installed but does not run" >&2; false; }
 
 echo "==> setup complete ($ROOT)"

@@ -6,7 +6,8 @@ Reads JSON on stdin: {"ours": "<DatasetFeatureStatisticsList as proto3 JSON>",
 "-Infinity" are those numbers). Writes JSON on stdout: {"ours": <ours parsed with
 json_format.Parse into DatasetFeatureStatisticsList, then MessageToDict>} or
 {"parseError": str}, and "facets": <GenericFeatureStatisticsGenerator().ProtoFromDataFrames
-on pandas DataFrames of the same data, as MessageToDict> when datasets are given."""
+on pandas DataFrames of the same data, as MessageToDict> when datasets are given, plus
+"facetsJson" / "facetsSnakeJson": the same proto as MessageToJson text (camelCase / snake_case)."""
 import json
 import sys
 import warnings
@@ -47,5 +48,9 @@ if request.get("datasets"):
     gen = GenericFeatureStatisticsGenerator()
     frames = [(d["name"], pd.DataFrame({k: column(v) for k, v in d["columns"].items()})) for d in request["datasets"]]
     datasets = [{"entries": {c: gen.NdarrayToEntry(t[c].to_numpy()) for c in t}, "size": len(t), "name": n} for n, t in frames]
-    out["facets"] = as_dict(gen.GetDatasetsProto(datasets))
+    proto = gen.GetDatasetsProto(datasets)
+    out["facets"] = as_dict(proto)
+    # As Python users hand statistics over: proto3 JSON text, defaults left out, in either field spelling.
+    out["facetsJson"] = json_format.MessageToJson(proto)
+    out["facetsSnakeJson"] = json_format.MessageToJson(proto, preserving_proto_field_name=True)
 json.dump(out, sys.stdout)

@@ -31,7 +31,7 @@ export function tableOf(spec: DatasetSpec): ColumnTable {
 }
 
 /** Parses `ours` with the real proto (json_format.Parse) and, given datasets, runs Facets' generator on them. */
-export function oracle(ours: unknown, datasets?: DatasetSpec[]): { ours?: any; facets?: any; parseError?: string } {
+export function oracle(ours: unknown, datasets?: DatasetSpec[]): { ours?: any; facets?: any; facetsJson?: string; facetsSnakeJson?: string; parseError?: string } {
   const out = execFileSync(PY, [ORACLE], { input: JSON.stringify({ ours: JSON.stringify(ours), datasets }), encoding: 'utf8', maxBuffer: 1 << 28 });
   return JSON.parse(out);
 }

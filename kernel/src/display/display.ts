@@ -9,6 +9,7 @@ import { StandardMime, type MimeBundle, type MimeMetadata } from '../mime/index.
 import { formatValue, NO_OUTPUT, type Formatted } from './format.js';
 import { heatmap, type HeatmapOptions } from '../tensor/heatmap.js';
 import { images, type ImagesOptions } from '../tensor/images.js';
+import { overviewBundle, type OverviewInput, type OverviewOptions } from './overview.js';
 
 export interface DisplayTarget {
   send(msgType: string, content: unknown, extra?: { buffers?: ArrayBufferView[] }): void;
@@ -104,6 +105,12 @@ export const display = Object.assign(show, {
   heatmap: (t: unknown, opts: HeatmapOptions & DisplayOptions = {}) => show(heatmap(t, opts), { display_id: opts.display_id, metadata: opts.metadata }),
   /** A batch of images (N×H×W×C, N×H×W, H×W×C or H×W) as a PNG grid, with optional labels. */
   images: (t: unknown, opts: ImagesOptions & DisplayOptions = {}) => show(images(t, opts), { display_id: opts.display_id, metadata: opts.metadata }),
+  /**
+   * Facets-style Overview of a table or several (train/test): per-feature statistics, charts and red
+   * highlights. Also takes a DatasetFeatureStatisticsList (proto3 JSON) from Python's facets or TFDV.
+   */
+  overview: (input: OverviewInput, opts: OverviewOptions & DisplayOptions = {}) =>
+    show(overviewBundle(input, opts), { display_id: opts.display_id, metadata: opts.metadata, raw: true }),
 });
 
 /** Clears the cell's output; with `wait`, the clear happens when the next output arrives (no flicker). */

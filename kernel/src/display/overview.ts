@@ -1,0 +1,37 @@
+/**
+ * `display.overview(...)`: Facets-style statistics of one table or several
+ * (train/test), or of statistics computed elsewhere (Python's facets
+ * generator, TFDV), as the Overview MIME bundle with its static fallbacks.
+ */
+import type { ColumnTable } from 'arquero';
+import { tsmlBundle, TsmlMime, type DatasetFeatureStatisticsList, type OverviewPayload, type TsmlBundle } from '../mime/index.js';
+import { computeStatistics, type StatisticsOptions } from '../stats/index.js';
+import { overviewHtml, overviewModel, overviewText } from '../overview/index.js';
+import { fromDanfo, isDanfo } from '../data/danfo.js';
+
+export type OverviewInput = ColumnTable | ColumnTable[] | DatasetFeatureStatisticsList | string;
+
+export type OverviewOptions = StatisticsOptions;
+
+const isTable = (v: unknown): v is ColumnTable => typeof (v as ColumnTable | null)?.columnNames === 'function' && typeof (v as ColumnTable).numRows === 'function';
+
+function asTable(v: unknown, i: number): ColumnTable {
+  if (isTable(v)) return v;
+  if (isDanfo(v)) return fromDanfo(v);
+  throw new TypeError(`display.overview: item ${i} is not a table (got ${v === null ? 'null' : typeof v}). Pass arquero tables (e.g. from readCsv), danfo DataFrames, or a DatasetFeatureStatisticsList.`);
+}
+
+/** Statistics for the input: computed for tables, taken as they are otherwise. */
+export function overviewStatistics(input: OverviewInput, options: OverviewOptions = {}): OverviewPayload {
+  if (typeof input === 'string') return JSON.parse(input) as OverviewPayload;
+  if (Array.isArray(input)) return computeStatistics(input.map(asTable), options);
+  if (isTable(input) || isDanfo(input)) return computeStatistics(asTable(input, 0), options);
+  return input as DatasetFeatureStatisticsList;
+}
+
+export function overviewBundle(input: OverviewInput, options: OverviewOptions = {}): TsmlBundle<typeof TsmlMime.overview, OverviewPayload> {
+  const payload = overviewStatistics(input, options);
+  // Validates foreign statistics before they reach a notebook: a bad payload fails here, with the reason.
+  const model = overviewModel(payload);
+  return tsmlBundle(TsmlMime.overview, payload, { html: overviewHtml(model), text: overviewText(model) });
+}
