@@ -74,6 +74,7 @@ if [ ! -x /usr/bin/chromium ]; then
     false
   }
 fi
-/usr/bin/chromium --version >/dev/null || { echo "/usr/bin/chromium is installed but does not run" >&2; false; }
+# Debian's launcher script prints shell noise on some machines; show it only when the check fails.
+out=$(/usr/bin/chromium --version 2>&1) || { echo "$out" >&2; echo "/usr/bin/chromium is installed but does not run" >&2; false; }
 
 echo "==> setup complete ($ROOT)"

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Sets everything up, then runs every suite (vitest: unit + protocol; pytest:
-# jupyter_kernel_test and Jupyter tool compatibility) and prints one summary,
+# jupyter_kernel_test and Jupyter tool compatibility; end-to-end: JupyterLab in
+# headless Chromium) and prints one summary,
 # whose last line is "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh || exit 1
 
 mkdir -p test/artifacts
-rm -f test/artifacts/vitest.json test/artifacts/pytest.xml
+rm -f test/artifacts/vitest.json test/artifacts/pytest.xml test/artifacts/e2e.json
 status=0
 
 echo "==> vitest (unit and protocol tests against the real kernel)"
@@ -18,5 +19,8 @@ echo "==> pytest (jupyter_kernel_test, Jupyter tools)"
 rc=$?
 if [ $rc -ne 0 ] && [ $rc -ne 5 ]; then status=1; fi
 
-node test/summary.mjs test/artifacts/vitest.json test/artifacts/pytest.xml || status=1
+echo "==> end-to-end (JupyterLab + Chromium)"
+npx vitest run -c vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json=test/artifacts/e2e.json || status=1
+
+node test/summary.mjs test/artifacts/vitest.json test/artifacts/pytest.xml test/artifacts/e2e.json || status=1
 exit $status

@@ -14,8 +14,9 @@ for (const file of process.argv.slice(2)) {
   if (file.endsWith('.json')) {
     const r = JSON.parse(text);
     p = r.numPassedTests; f = r.numFailedTests; s = r.numPendingTests + (r.numTodoTests ?? 0);
-    // A file that fails to load has no tests but must count as a failure.
-    f += (r.testResults ?? []).filter((t) => t.status === 'failed' && (t.assertionResults ?? []).length === 0).length;
+    // A file that fails outside its tests (it does not load, or a beforeAll such as the e2e
+    // suite's Lab server start throws, leaving its tests skipped) must count as a failure.
+    f += (r.testResults ?? []).filter((t) => t.status === 'failed' && !(t.assertionResults ?? []).some((a) => a.status === 'failed')).length;
   } else {
     for (const m of text.matchAll(/<testsuite\b[^>]*>/g)) {
       const attr = (n) => Number(new RegExp(`\\b${n}="(\\d+)"`).exec(m[0])?.[1] ?? 0);
