@@ -21,6 +21,7 @@ import { CommManager } from './comm/manager.js';
 import { startIo, type Io } from './io.js';
 import { installStreams, installCellGlobals, tsmlGlobal, type InputFn } from './globals.js';
 import { log } from './util/log.js';
+import { StopOnError } from './engine/stop-on-error.js';
 
 type Channel = 'shell' | 'control';
 
@@ -38,7 +39,7 @@ export class Kernel {
   private history!: History;
   comms!: CommManager;
   private executionCount = 0;
-  private abortBefore = -Infinity;
+  private readonly stopOnError = new StopOnError();
   private queue: Promise<void> = Promise.resolve();
   /** The `tsml` cell global, loaded right after start so kernel_info never waits for it. */
   private api: Promise<void> = Promise.resolve();
@@ -222,7 +223,7 @@ export class Kernel {
     const silent = Boolean(c.silent);
     const storeHistory = silent ? false : c.store_history !== false;
     this.output.parent = msg.header;
-    if (arrival < this.abortBefore) {
+    if (this.stopOnError.shouldAbort(msg, arrival)) {
       this.bridge.reply(channel, msg, 'execute_reply', { status: 'aborted', execution_count: this.executionCount });
       this.status('idle', msg.header);
       return;
@@ -264,7 +265,8 @@ export class Kernel {
       ? { status: 'error', execution_count: count, ...error, user_expressions: userExpressions, payload }
       : { status: 'ok', execution_count: count, user_expressions: userExpressions, payload };
     this.bridge.reply(channel, msg, 'execute_reply', reply);
-    if (error && c.stop_on_error !== false) this.abortBefore = Date.now();
+    if (error && c.stop_on_error !== false) this.stopOnError.fail(msg, arrival, Date.now());
+    else this.stopOnError.ran();
     this.current = undefined;
     this.status('idle', msg.header);
   }

@@ -65,21 +65,25 @@ describe('tsml kernel in JupyterLab', () => {
   it('stops Run All at an untagged error; the next cell still runs on its own', async () => {
     const { page, lab } = e2e;
     writeNotebook(lab, 'stops.ipynb', [
-      // The pause lets Lab's next request reach the kernel before the error: the kernel aborts
-      // only requests that arrived before it, and a cell that fails at once can beat the next
-      // request there (then Run All goes on; seen in about half of the runs without the pause).
-      "const y = 1;\nawait new Promise((r) => setTimeout(r, 20));\nthrow new Error('boom');",
+      // Fails at once: Lab's Run All sends every cell together, and they reach the kernel a few ms
+      // apart, some after this error. The kernel must abort the whole batch, not just what was queued.
+      "const y = 1;\nthrow new Error('boom');",
       'y + 1',
+      ...Array.from({ length: 8 }, (_, i) => `globalThis.ran${i} = true`),
+      "Object.keys(globalThis).filter((k) => k.startsWith('ran'))",
     ]);
     await openNotebook(page, lab, 'stops.ipynb');
 
     await runAllCells(page);
     expect(await outputsOf(page, 0).first().innerText()).toContain('Error: boom');
-    // Lab sent stop_on_error, so the kernel aborted the queued cell: no output, no count.
-    expect(await outputsOf(page, 1).count()).toBe(0);
+    // Lab sent stop_on_error, so the kernel aborted every cell after it: no output, no count.
+    for (let i = 1; i <= 10; i++) expect(await outputsOf(page, i).count(), `cell ${i}`).toBe(0);
 
     await runCell(page, 1);
     expect(await outputsOf(page, 1).first().innerText()).toBe('2');
+    // None of the aborted cells ran behind the notebook's back.
+    await runCell(page, 10);
+    expect(await outputsOf(page, 10).first().innerText()).toBe('[]');
 
     await saveNotebook(page);
     const saved = readSavedNotebook(lab, 'stops.ipynb');

@@ -97,12 +97,20 @@ export function encode(m: EncodeInput, signer: Signer): Buffer[] {
   return [...(m.idents ?? []), DELIMITER, Buffer.from(signer.sign(parts)), ...parts, ...bufs];
 }
 
+/** ISO 8601 with microseconds, as jupyter_client writes: peers can order messages sent within one millisecond. */
+export function isoNow(): string {
+  const t = performance.timeOrigin + performance.now();
+  const ms = Math.floor(t);
+  const micro = String(Math.floor((t - ms) * 1000)).padStart(3, '0');
+  return new Date(ms).toISOString().replace('Z', `${micro}Z`);
+}
+
 export function makeHeader(msgType: string, session: string, username = 'tsml'): Header {
   return {
     msg_id: randomUUID(),
     session,
     username,
-    date: new Date().toISOString(),
+    date: isoNow(),
     msg_type: msgType,
     version: PROTOCOL_VERSION,
   };
