@@ -14,8 +14,8 @@ import { quantilesChart } from './marks/quantiles.js';
 import { esc, seriesClass, seriesColor, type Size } from './marks/svg.js';
 import { CUMULATIVE_ABOVE, type ViewOptions } from './view.js';
 
-export const CHART_SIZE: Size = { width: 220, height: 76 };
-export const CHART_SIZE_EXPANDED: Size = { width: 440, height: 160 };
+export const CHART_SIZE: Size = { width: 200, height: 76 };
+export const CHART_SIZE_EXPANDED: Size = { width: 420, height: 160 };
 
 interface Column {
   label: string;
@@ -100,7 +100,7 @@ function featureBody(f: Feature, model: OverviewModel, columns: Column[], view: 
 export function sectionTable(kind: FeatureKind, features: Feature[], model: OverviewModel, view: ViewOptions): string {
   const columns = kind === 'numeric' ? NUMERIC_COLUMNS : CATEGORICAL_COLUMNS;
   const many = model.datasets.length > 1;
-  const header = `<thead><tr><th scope="col" class="tsml-ov-name">feature</th>${many ? '<th scope="col">dataset</th>' : ''}${columns
+  const header = `<thead><tr><th scope="col" class="tsml-ov-name">feature</th>${many ? '<th scope="col" class="tsml-ov-ds">dataset</th>' : ''}${columns
     .map((c) => `<th scope="col">${c.label}</th>`)
     .join('')}<th scope="col" class="tsml-ov-chartcell">chart</th></tr></thead>`;
   return `<table class="tsml-ov-table tsml-ov-${kind}">${header}${features.map((f) => featureBody(f, model, columns, view)).join('')}</table>`;

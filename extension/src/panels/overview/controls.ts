@@ -50,6 +50,8 @@ export function toolbar(model: OverviewModel, view: ViewOptions, onChange: (c: C
   bar.className = 'tsml-ov-toolbar';
   bar.setAttribute('role', 'toolbar');
   bar.setAttribute('aria-label', 'Overview controls');
+  // Notebook command-mode shortcuts (arrows, Home, letters) would otherwise act on the cell, not the focused control.
+  bar.addEventListener('keydown', (e) => e.stopPropagation());
   const modes = sortModes(model).map((m): [SortMode, string] => [m, SORT_LABELS[m]]);
   bar.append(
     search(view.search, (search) => onChange({ search })),
