@@ -8,5 +8,5 @@ export { flagsOf, featureDistance, featureNonUniformity, featureMissingOrZero, n
 export { DEFAULT_VIEW, SORT_MODES, SORT_LABELS, CUMULATIVE_ABOVE, sortModes, visibleFeatures, matcher, type ViewOptions, type SortMode, type NumericChart, type CategoricalChart } from './view.js';
 export { formatNumber, formatCount, formatPercent } from './format.js';
 export { sectionTable, featureChart, CHART_SIZE, CHART_SIZE_EXPANDED } from './table.js';
-export { overviewHtml, overviewText } from './static.js';
+export { overviewHtml, overviewText, rows } from './static.js';
 export { PALETTE, seriesColor, seriesClass } from './marks/svg.js';

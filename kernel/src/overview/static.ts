@@ -10,6 +10,9 @@ import { esc, seriesColor } from './marks/svg.js';
 import { sectionTable } from './table.js';
 import { DEFAULT_VIEW, visibleFeatures, type ViewOptions } from './view.js';
 
+/** Dataset sizes in full (the table's cells use SI suffixes to stay narrow). */
+export const rows = (n: number) => `${Math.round(n).toLocaleString('en-US')} rows`;
+
 const SECTION_TITLE: Record<FeatureKind, string> = { numeric: 'Numeric features', categorical: 'Categorical features' };
 
 // Scoped by class so the fallback cannot restyle the page around it; colours readable on light and dark.
@@ -30,8 +33,8 @@ const STYLE = `<style>
 export function overviewHtml(model: OverviewModel, view: ViewOptions = DEFAULT_VIEW): string {
   const legend =
     model.datasets.length > 1
-      ? `<div>${model.datasets.map((d, i) => `<span class="tsml-ov-swatch" style="background:${seriesColor(i)}"></span>${esc(d.name)} (${formatCount(d.examples)} rows)`).join(' &nbsp; ')}</div>`
-      : `<div>${esc(model.datasets[0]?.name ?? 'data')}: ${formatCount(model.datasets[0]?.examples ?? 0)} rows</div>`;
+      ? `<div>${model.datasets.map((d, i) => `<span class="tsml-ov-swatch" style="background:${seriesColor(i)}"></span>${esc(d.name)} (${rows(d.examples)})`).join(' &nbsp; ')}</div>`
+      : `<div>${esc(model.datasets[0]?.name ?? 'data')}: ${rows(model.datasets[0]?.examples ?? 0)}</div>`;
   const sections = (['numeric', 'categorical'] as const).map((kind) => {
     const features = visibleFeatures(model, kind, view);
     if (!features.length) return '';
@@ -61,7 +64,7 @@ function categoricalLine(f: Feature, i: number): string {
 const FLAG_TEXT = { missing: 'missing > 2%', zeros: 'zeros > 10%', empty: 'no values', nan: 'NaN present', infinite: '±Infinity present' } as const;
 
 export function overviewText(model: OverviewModel): string {
-  const lines = [`Overview: ${model.datasets.map((d) => `${d.name} (${formatCount(d.examples)} rows)`).join(', ')}; ${model.features.length} features`];
+  const lines = [`Overview: ${model.datasets.map((d) => `${d.name} (${rows(d.examples)})`).join(', ')}; ${model.features.length} features`];
   const many = model.datasets.length > 1;
   for (const kind of ['numeric', 'categorical'] as const) {
     const features = model.features.filter((f) => f.kind === kind);

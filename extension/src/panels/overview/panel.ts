@@ -6,7 +6,7 @@
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { Widget } from '@lumino/widgets';
 import { TsmlMime } from 'tsml/mime';
-import { DEFAULT_VIEW, formatCount, overviewModel, sectionTable, seriesClass, visibleFeatures, type FeatureKind, type OverviewModel, type ViewOptions } from 'tsml/overview';
+import { DEFAULT_VIEW, overviewModel, rows, sectionTable, seriesClass, visibleFeatures, type FeatureKind, type OverviewModel, type ViewOptions } from 'tsml/overview';
 import { toolbar, type Change } from './controls';
 
 const TITLES: Record<FeatureKind, string> = { numeric: 'Numeric features', categorical: 'Categorical features' };
@@ -56,7 +56,7 @@ export class OverviewPanel extends Widget implements IRenderMime.IRenderer {
       const item = document.createElement('span');
       const swatch = document.createElement('span');
       swatch.className = `tsml-ov-swatch ${seriesClass(i)}`;
-      item.append(swatch, `${d.name} (${formatCount(d.examples)} rows)`);
+      item.append(swatch, `${d.name} (${rows(d.examples)})`);
       el.append(item);
     }
     return el;
