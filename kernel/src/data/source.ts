@@ -1,18 +1,28 @@
 /**
  * Bytes and text from a path or URL: local paths resolve from the notebook's
  * directory; http(s) URLs are fetched; text is decoded as UTF-8 (a BOM is
- * dropped) or latin1.
+ * dropped) or latin1. Large files can also be read a chunk at a time.
  */
-import { readFile } from 'node:fs/promises';
+import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataError } from './errors.js';
 
 export type Encoding = 'utf-8' | 'utf8' | 'latin1' | 'iso-8859-1' | 'windows-1252' | 'utf-16le';
 
+const isUrl = (s: string) => /^https?:\/\//i.test(s);
+const localPath = (s: string) => (s.startsWith('file:') ? fileURLToPath(s) : resolve(s));
+
+function fileError(e: unknown, path: string): DataError {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new DataError(`no such file: ${path} (paths are relative to the notebook's folder, ${process.cwd()})`);
+  if (code === 'EISDIR') return new DataError(`${path} is a directory; give the path of a file in it`);
+  return new DataError(`could not read ${path}: ${(e as Error).message}`);
+}
+
 export async function readBytes(source: string | URL): Promise<Uint8Array> {
   const s = String(source);
-  if (/^https?:\/\//i.test(s)) {
+  if (isUrl(s)) {
     let res: Response;
     try {
       res = await fetch(s);
@@ -22,14 +32,66 @@ export async function readBytes(source: string | URL): Promise<Uint8Array> {
     if (!res.ok) throw new DataError(`could not fetch ${s}: HTTP ${res.status} ${res.statusText}`);
     return new Uint8Array(await res.arrayBuffer());
   }
-  const path = s.startsWith('file:') ? fileURLToPath(s) : resolve(s);
+  const path = localPath(s);
   try {
     return await readFile(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new DataError(`no such file: ${path} (paths are relative to the notebook's folder, ${process.cwd()})`);
-    if (code === 'EISDIR') throw new DataError(`${path} is a directory; give the path of a file in it`);
-    throw new DataError(`could not read ${path}: ${(e as Error).message}`);
+    throw fileError(e, path);
+  }
+}
+
+/** What readChunks feeds. */
+export interface ChunkSink {
+  /** The whole input's size, once known. */
+  size(total: number): void;
+  /** Takes what it can of `bytes` and says how much; the rest is offered again, followed by the next bytes. */
+  push(bytes: Uint8Array, final: boolean): number;
+  /** Wants no more bytes. */
+  readonly done: boolean;
+}
+
+/**
+ * Feeds a file to `sink` through one reused buffer of about `chunk` bytes
+ * (grown only for a longer record), so a large file is never all in memory:
+ * fresh memory costs a page fault per 4 KiB on first touch, which for a file
+ * read whole takes longer than reading it. A URL is fetched whole.
+ */
+export async function readChunks(source: string | URL, sink: ChunkSink, chunk = 1 << 20): Promise<void> {
+  const s = String(source);
+  if (isUrl(s)) {
+    const bytes = await readBytes(s);
+    sink.size(bytes.length);
+    sink.push(bytes, true);
+    return;
+  }
+  const path = localPath(s);
+  let file: FileHandle;
+  try {
+    file = await open(path, 'r');
+    sink.size((await file.stat()).size);
+  } catch (e) {
+    throw fileError(e, path);
+  }
+  try {
+    let buffer = new Uint8Array(chunk);
+    let held = 0;
+    for (let final = false; !final && !sink.done; ) {
+      if (held === buffer.length) {
+        const bigger = new Uint8Array(buffer.length * 2);
+        bigger.set(buffer);
+        buffer = bigger;
+      }
+      const { bytesRead } = await file.read(buffer, held, buffer.length - held, null).catch((e: unknown) => {
+        throw fileError(e, path);
+      });
+      final = bytesRead === 0;
+      held += bytesRead;
+      const used = sink.push(buffer.subarray(0, held), final);
+      buffer.copyWithin(0, used, held);
+      held -= used;
+    }
+  } finally {
+    await file.close();
   }
 }
 

@@ -3,11 +3,14 @@
  * all numbers becomes a Float64Array (missing → NaN), all true/false becomes
  * booleans, anything else stays strings (missing → null). An explicit `parse`
  * for a column is applied to every value, and an unparseable value is an
- * error naming the line and column. Numbers are parsed from the characters
- * (exactly: fast path only where it is exact), without a string per field.
+ * error naming the line and column. Columns are built a block of rows at a
+ * time; a column is read as numbers until a field says otherwise.
  */
 import { DataError } from '../errors.js';
-import { fieldText, type FieldColumn, type Tokenized } from './tokenize.js';
+import { numberAt, parseNumber } from './numbers.js';
+import { TextColumn } from './texts.js';
+import type { FieldText } from './fields.js';
+import type { Block } from './reader.js';
 
 /** pandas' default NA strings (read_csv's `na_values` defaults). */
 export const DEFAULT_NA = [
@@ -19,60 +22,6 @@ export type ParseSpec = 'number' | 'int' | 'string' | 'boolean' | 'date' | ((val
 
 const TRUE = new Set(['true', 'True', 'TRUE']);
 const FALSE = new Set(['false', 'False', 'FALSE']);
-const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
-
-/** Number() accepts '', hex and whitespace-only strings; a CSV number is none of those. */
-export function parseNumber(s: string): number {
-  const v = +s;
-  if (v === v) {
-    if (s.length > 1 && s.charCodeAt(0) === 48 && /[xXbBoO]/.test(s[1])) return NaN;
-    return s.length === 0 || (v === 0 && s.trim() === '') ? NaN : v;
-  }
-  const t = s.trim().toLowerCase();
-  if (t === 'inf' || t === '+inf' || t === 'infinity' || t === '+infinity') return Infinity;
-  if (t === '-inf' || t === '-infinity') return -Infinity;
-  return NaN;
-}
-
-/**
- * Decimal numbers with at most 15 significant digits and 22 fraction digits are
- * an exact integer divided by an exact power of ten: one correctly rounded
- * division, the same double as a full parser gives. Anything else takes the
- * full parser.
- */
-function numberAt(text: string, s: number, e: number): number {
-  let i = s;
-  let neg = false;
-  const c0 = text.charCodeAt(i);
-  if (c0 === 45) (neg = true), i++;
-  else if (c0 === 43) i++;
-  let mant = 0;
-  let sig = 0;
-  let frac = 0;
-  let digits = 0;
-  for (; i < e; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) break;
-    mant = mant * 10 + d;
-    if (mant !== 0) sig++;
-    digits++;
-  }
-  if (i < e && text.charCodeAt(i) === 46) {
-    for (i++; i < e; i++) {
-      const d = text.charCodeAt(i) - 48;
-      if (d < 0 || d > 9) break;
-      mant = mant * 10 + d;
-      if (mant !== 0) sig++;
-      frac++;
-      digits++;
-    }
-  }
-  if (i === e && digits > 0 && sig <= 15 && frac <= 22) {
-    const v = frac ? mant / POW10[frac] : mant;
-    return neg ? -v : v;
-  }
-  return parseNumber(text.slice(s, e));
-}
 
 export interface TypeContext {
   name: string;
@@ -86,52 +35,129 @@ export function naContext(na: Set<string>): Pick<TypeContext, 'na' | 'numericNa'
   return { na, numericNa: new Set([...na].filter((s) => !Number.isNaN(parseNumber(s)))) };
 }
 
-function fail(t: Tokenized, ctx: TypeContext, row: number, value: string, expected: string): never {
+function badValue(ctx: TypeContext, line: number, value: string, expected: string): DataError {
   const where = ctx.source ? ` of ${ctx.source}` : '';
-  throw new DataError(
-    `column '${ctx.name}', line ${t.lineOf(row)}${where}: '${value}' is not ${expected}. ` +
+  return new DataError(
+    `column '${ctx.name}', line ${line}${where}: '${value}' is not ${expected}. ` +
       `Fix the value, add it to naValues to read it as missing, or change parse for '${ctx.name}'.`,
   );
 }
 
-/** Parses a column as numbers; with `strict` false, gives up (undefined) at the first non-number. */
-function numbers(t: Tokenized, col: FieldColumn, ctx: TypeContext, strict: 'number' | 'int' | false): Float64Array | undefined {
-  const out = new Float64Array(t.rows);
-  const { starts, ends, escaped } = col;
-  const checkNa = ctx.numericNa.size > 0;
-  let seen = false;
-  for (let r = 0; r < t.rows; r++) {
-    const s = starts[r];
-    const e = ends[r];
-    const x = escaped.size && escaped.has(r) ? parseNumber(escaped.get(r)!) : s === e ? NaN : numberAt(t.text, s, e);
-    if (x === x && !(checkNa && ctx.numericNa.has(t.text.slice(s, e)))) {
-      if (strict === 'int' && !Number.isInteger(x)) fail(t, ctx, r, fieldText(t, col, r), 'an integer');
-      out[r] = x;
-      seen = true;
-      continue;
+/** The text of the field at `slot` of a block, which spans bytes [s, e) unless it was escaped. */
+function fieldAt(b: Block, slot: number, s: number, e: number, text: FieldText): string {
+  return b.escapes.get(slot) ?? text.decode(s, e);
+}
+
+/**
+ * A numeric column: strict ('number', 'int') when parse asks for it, where
+ * the first bad value is kept to be reported; otherwise speculative, where
+ * text ends the column's life as numbers. Its values come either from the
+ * scanner (plain decimals, parsed during the scan, then `settle` for the
+ * other fields) or from stored offsets (`add`).
+ */
+export class NumberColumn {
+  private out = new Float64Array(16);
+  private rows = 0;
+  /** A present value was in an earlier block (an all-missing column is not numeric). */
+  seen = false;
+  /** A present value is in the current block. */
+  private seenNow = false;
+  private error?: DataError;
+
+  constructor(
+    private readonly ctx: TypeContext,
+    readonly strict: 'number' | 'int' | false,
+  ) {}
+
+  /** Room for `rows` values (an estimate from the input's size, so the array is allocated once). */
+  reserve(rows: number): void {
+    if (rows > this.out.length) this.resize(rows);
+  }
+
+  private room(count: number): void {
+    if (this.rows + count > this.out.length) this.resize(Math.max(this.rows + count, this.out.length * 2));
+  }
+
+  private resize(size: number): void {
+    const next = new Float64Array(size);
+    next.set(this.out.subarray(0, this.rows));
+    this.out = next;
+  }
+
+  /** Stores the block's values once they are all read. */
+  commit(count: number): void {
+    this.rows += count;
+    this.seen ||= this.seenNow;
+    this.seenNow = false;
+  }
+
+  /** Field `row` of the block, whose number is x (NaN if none); false when it is text, which ends a speculative column. */
+  private take(x: number, b: Block, slot: number, s: number, e: number, text: FieldText, row: number): boolean {
+    const { ctx, strict } = this;
+    if (x === x && !(ctx.numericNa.size && ctx.numericNa.has(fieldAt(b, slot, s, e, text)))) {
+      if (strict === 'int' && !Number.isInteger(x)) this.error ??= badValue(ctx, b.lines[row], fieldAt(b, slot, s, e, text), 'an integer');
+      this.out[this.rows + row] = x;
+      this.seenNow = true;
+      return true;
     }
-    const v = fieldText(t, col, r);
+    const v = fieldAt(b, slot, s, e, text);
     if (!ctx.na.has(v)) {
-      if (!strict) return undefined;
-      fail(t, ctx, r, v, strict === 'int' ? 'an integer' : 'a number');
+      if (!strict) return false;
+      this.error ??= badValue(ctx, b.lines[row], v, strict === 'int' ? 'an integer' : 'a number');
     }
-    out[r] = NaN;
+    this.out[this.rows + row] = NaN;
+    return true;
   }
-  return seen || strict ? out : undefined;
+
+  private value(b: Block, slot: number, s: number, e: number, text: FieldText): number {
+    const escaped = b.escapes.size ? b.escapes.get(slot) : undefined;
+    return escaped !== undefined ? parseNumber(escaped) : s === e ? NaN : numberAt(text, s, e);
+  }
+
+  /** Reads a block from stored offsets; returns the block row of the first text field of a speculative column (-1 when none). */
+  add(b: Block, col: number, text: FieldText): number {
+    const { starts, ends, stride, count } = b;
+    this.room(count);
+    for (let r = 0, k = col; r < count; r++, k += stride) {
+      if (!this.take(this.value(b, k, starts[k], ends[k], text), b, k, starts[k], ends[k], text, r)) return r;
+    }
+    return -1;
+  }
+
+  /**
+   * Takes the values the scanner parsed, then reads the fields it left
+   * (`pending`: column, slot, start, end); returns the block row of the
+   * first text field (-1 when none).
+   */
+  settle(b: Block, col: number, pending: Int32Array, npending: number, text: FieldText): number {
+    const { values, stride, count } = b;
+    this.room(count);
+    const out = this.out;
+    for (let r = 0, k = col, at = this.rows; r < count; r++, k += stride) out[at + r] = values[k];
+    let left = 0;
+    for (let p = 0; p < npending; p += 4) {
+      if (pending[p] !== col) continue;
+      const [slot, s, e] = [pending[p + 1], pending[p + 2], pending[p + 3]];
+      const row = (slot - col) / b.stride;
+      if (!this.take(this.value(b, slot, s, e, text), b, slot, s, e, text, row)) return row;
+      left++;
+    }
+    if (left < b.count) this.seenNow = true;
+    return -1;
+  }
+
+  finish(): Float64Array | (string | null)[] {
+    if (this.error) throw this.error;
+    if (!this.seen && !this.strict) return new Array<string | null>(this.rows).fill(null);
+    // A generous size estimate is kept as a view unless it wastes more than an eighth.
+    return this.out.length - this.rows > this.rows / 8 ? this.out.slice(0, this.rows) : this.out.subarray(0, this.rows);
+  }
 }
 
-function texts(t: Tokenized, col: FieldColumn, ctx: TypeContext): (string | null)[] {
-  const out = new Array<string | null>(t.rows);
-  for (let r = 0; r < t.rows; r++) {
-    const v = fieldText(t, col, r);
-    out[r] = ctx.na.has(v) ? null : v;
-  }
-  return out;
-}
-
-function booleans(values: (string | null)[]): (boolean | null)[] | undefined {
+/** Booleans when every present value is true/false in one of pandas' spellings; checks the distinct values when known. */
+function booleans(values: (string | null)[], distinct: (string | null)[] = values): (boolean | null)[] | undefined {
   let seen = false;
-  for (const v of values) {
+  for (const v of distinct) {
     if (v === null) continue;
     seen = true;
     if (!TRUE.has(v) && !FALSE.has(v)) return undefined;
@@ -141,26 +167,24 @@ function booleans(values: (string | null)[]): (boolean | null)[] | undefined {
 
 export type Column = Float64Array | unknown[];
 
-/** Types one column: explicit parse when given, else numbers, then booleans, then strings. */
-export function typeColumn(t: Tokenized, col: FieldColumn, spec: ParseSpec | undefined, ctx: TypeContext): Column {
-  if (spec === 'number' || spec === 'int') return numbers(t, col, ctx, spec)!;
-  if (spec === undefined) {
-    const n = numbers(t, col, ctx, false);
-    if (n) return n;
-  }
-  const values = texts(t, col, ctx);
-  if (spec === undefined) return booleans(values) ?? values;
+/** A text column's final values: booleans or strings when inferred, else the parse spec applied to each present value. */
+export function finishText(col: TextColumn, spec: Exclude<ParseSpec, 'number' | 'int'> | undefined, ctx: TypeContext, lineOf: (row: number) => number): Column {
+  const values = col.values();
+  if (spec === undefined) return booleans(values, col.distinct()) ?? values;
   if (spec === 'string') return values;
+  const fail = (v: string, r: number, expected: string): never => {
+    throw badValue(ctx, lineOf(r), v, expected);
+  };
   const convert = (v: string, r: number): unknown => {
-    if (spec === 'boolean') return TRUE.has(v) ? true : FALSE.has(v) ? false : fail(t, ctx, r, v, 'true or false');
+    if (spec === 'boolean') return TRUE.has(v) ? true : FALSE.has(v) ? false : fail(v, r, 'true or false');
     if (spec === 'date') {
       const d = new Date(v);
-      return Number.isNaN(d.getTime()) ? fail(t, ctx, r, v, 'a date') : d;
+      return Number.isNaN(d.getTime()) ? fail(v, r, 'a date') : d;
     }
     try {
       return spec(v);
     } catch (e) {
-      return fail(t, ctx, r, v, `accepted by the parse function (${(e as Error).message})`);
+      return fail(v, r, `accepted by the parse function (${(e as Error).message})`);
     }
   };
   return values.map((v, r) => (v === null ? null : convert(v, r)));

@@ -1,12 +1,17 @@
 /**
- * RFC 4180 tokenizer (quoted fields, doubled quotes, embedded newlines, CRLF).
- * It records each field as offsets into the text instead of creating a string
- * per field: numeric columns are then parsed straight from the characters, and
- * only string columns pay for strings. It checks every row's field count, so a
- * ragged row is reported by its line number instead of silently shifting
- * values into the wrong columns.
+ * RFC 4180 row scanner (quoted fields, doubled quotes, embedded newlines,
+ * CRLF) over a chunk of the file's bytes. It records each field as
+ * [start, end) byte offsets instead of creating a string per field: numeric
+ * columns are then parsed straight from the bytes, and only string columns
+ * pay for decoding. Working on bytes, a chunk at a time, is what lets it keep
+ * up with pandas' C parser: a large CSV never becomes one huge JavaScript
+ * string or one huge array of offsets. The bytes must be ASCII-compatible
+ * (UTF-8 or a single-byte encoding), since delimiters, quotes and newlines
+ * are found as single bytes.
  */
 import { DataError } from '../errors.js';
+import type { FieldText } from './fields.js';
+import { decimal } from './numbers.js';
 
 export interface TokenizeOptions {
   delimiter?: string;
@@ -25,183 +30,158 @@ export interface TokenizeOptions {
   source?: string;
 }
 
-/** One column's fields as [start, end) offsets into the text. */
-export interface FieldColumn {
+/** scanRow's answer when the chunk ends before the row does (more bytes will come). */
+export const INCOMPLETE = -1;
+
+/** What the scanner does with a column's fields: nothing, keep their offsets, or parse them as numbers on the spot. */
+export const SKIP = 0;
+export const STORE = 1;
+export const NUMBER = 2;
+
+export const LF = 10;
+const QUOTE = 34;
+const CR = 13;
+const SPACE = 32;
+
+/** Where the scan of a chunk stands, and where the fields of the row being read go. */
+export interface Scan {
+  text: FieldText;
+  /** No more bytes will follow this chunk. */
+  final: boolean;
+  delim: number;
+  i: number;
+  /** 1-based physical line at i. */
+  line: number;
+  /** Per column: SKIP, STORE or NUMBER; fields past its length are skipped. */
+  kinds: Uint8Array;
+  /** STORE fields: field k of the row at slot base + k spans bytes [starts[slot], ends[slot]). */
   starts: Int32Array;
   ends: Int32Array;
-  /** Unescaped text of fields that contained doubled quotes, by row. */
-  escaped: Map<number, string>;
+  /** NUMBER fields: their value, by slot. */
+  values: Float64Array;
+  /** NUMBER fields that are not plain decimals, for the column to settle: (column, slot, start, end) each. */
+  pending: Int32Array;
+  npending: number;
+  /** By slot: unescaped text of the current row's fields that contained doubled quotes. */
+  escapes: Map<number, string>;
+  /** The row scanned last was one empty field. */
+  blank: boolean;
+  /** ' in <file>' for error messages. */
+  where: string;
 }
 
-export interface Tokenized {
-  text: string;
-  names: string[];
-  columns: FieldColumn[];
-  rows: number;
-  /** 1-based physical line where a data row starts (for error messages). */
-  lineOf: (row: number) => number;
-  skipped: { line: number; fields: number }[];
-}
-
-/** The text of one field. */
-export function fieldText(t: Tokenized, col: FieldColumn, row: number): string {
-  return col.escaped.get(row) ?? t.text.slice(col.starts[row], col.ends[row]);
-}
-
-const QUOTE = 34;
-const LF = 10;
-const CR = 13;
-
-class Growable {
-  data = new Int32Array(1024);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
+function defer(s: Scan, col: number, slot: number, start: number, end: number): void {
+  if (s.npending + 4 > s.pending.length) {
+    const next = new Int32Array(s.pending.length * 2 + 64);
+    next.set(s.pending);
+    s.pending = next;
   }
-  done(): Int32Array {
-    return this.data.subarray(0, this.length);
-  }
+  const p = s.pending;
+  const at = s.npending;
+  p[at] = col;
+  p[at + 1] = slot;
+  p[at + 2] = start;
+  p[at + 3] = end;
+  s.npending = at + 4;
 }
 
-export function tokenize(text: string, opts: TokenizeOptions = {}): Tokenized {
-  const delimiter = opts.delimiter ?? ',';
-  if (delimiter.length !== 1) throw new DataError(`delimiter must be one character, got '${delimiter}'`);
-  const delim = delimiter.charCodeAt(0);
-  const comment = opts.comment?.charCodeAt(0) ?? -1;
-  const maxRows = opts.nrows ?? Infinity;
-  const onBad = opts.onBadLines ?? 'error';
-  const where = opts.source ? ` in ${opts.source}` : '';
-  const n = text.length;
-  let i = 0;
-  let line = 1;
-  for (let s = opts.skipRows ?? 0; s > 0 && i < n; i++) if (text.charCodeAt(i) === LF) (s--, line++);
+/** Parses a plain decimal at i as part of the scan, into its slot; returns where the field ends, or -1 when it is something else. */
+function plainNumber(s: Scan, i: number, slot: number, plain: number): number {
+  const b = s.text.bytes;
+  const end = decimal(b, i, b.length, s.values, slot);
+  if (end < 0) return -1;
+  const c = end < b.length ? b[end] : s.delim;
+  return c <= plain && (c === s.delim || c === LF || c === CR) ? end : -1;
+}
 
-  let names: string[] | undefined = opts.header === false ? opts.names : undefined;
-  let starts: Growable[] = [];
-  let ends: Growable[] = [];
-  let escaped: Map<number, string>[] = [];
-  const rowLines = new Growable();
-  const skipped: { line: number; fields: number }[] = [];
-  // The current row's fields, kept as offsets until the row is known to be well formed.
-  const fs: number[] = [];
-  const fe: number[] = [];
-  const fx: (string | undefined)[] = [];
-  let rows = 0;
-
-  const setNames = (list: string[]) => {
-    names = list;
-    starts = list.map(() => new Growable());
-    ends = list.map(() => new Growable());
-    escaped = list.map(() => new Map());
-  };
-  if (names) setNames(names);
-
-  const endRow = (startLine: number, count: number) => {
-    if (count === 1 && fs[0] === fe[0] && fx[0] === undefined) return; // blank line
-    if (!names) {
-      const first = Array.from({ length: count }, (_, k) => fx[k] ?? text.slice(fs[k], fe[k]));
-      setNames(opts.header === false ? first.map((_, k) => `col${k + 1}`) : first.map((f, k) => f || `Unnamed: ${k}`));
-      if (opts.header !== false) return;
-    }
-    if (count !== names!.length) {
-      if (onBad === 'error') {
-        throw new DataError(
-          `line ${startLine}${where} has ${count} field${count === 1 ? '' : 's'} but the header has ${names!.length}. ` +
-            `Fix the file, or pass { onBadLines: 'skip' } to drop such rows (or 'warn' to drop and list them).`,
-        );
+/**
+ * Reads one row from s.i, its fields going where s.kinds says, STORE ones
+ * from slot `base` on; returns the row's field count, or INCOMPLETE,
+ * leaving s.i and s.line to be rewound by the caller.
+ */
+export function scanRow(s: Scan, base: number): number {
+  const { delim, starts, ends, kinds } = s;
+  const bytes = s.text.bytes;
+  const n = bytes.length;
+  // Bytes above both the delimiter and CR can never end an unquoted field.
+  const plain = delim > CR ? delim : CR;
+  const rowStart = s.line;
+  let i = s.i;
+  let count = 0;
+  let empty = false;
+  for (;;) {
+    const kind = count < kinds.length ? kinds[count] : SKIP;
+    const fs = bytes[i] === QUOTE ? i + 1 : i;
+    let fe: number;
+    if (fs > i) {
+      let j = fs;
+      i = fs;
+      let out: string | undefined;
+      for (;;) {
+        if (j >= n) {
+          if (!s.final) return INCOMPLETE;
+          throw new DataError(`unterminated quoted field starting on line ${rowStart}${s.where}: a closing " is missing`);
+        }
+        const c = bytes[j];
+        if (c === QUOTE) {
+          if (j + 1 >= n && !s.final) return INCOMPLETE;
+          if (bytes[j + 1] === QUOTE) {
+            out = (out ?? '') + s.text.decode(i, j + 1);
+            i = j += 2;
+            continue;
+          }
+          break;
+        }
+        if (c === LF) s.line++;
+        j++;
       }
-      skipped.push({ line: startLine, fields: count });
-      return;
+      if (out !== undefined && kind !== SKIP) s.escapes.set(base + count, out + s.text.decode(i, j));
+      fe = j;
+      i = j + 1;
+      while (i < n && bytes[i] === SPACE) i++; // spaces between a closing quote and the delimiter
+      if (kind === NUMBER) defer(s, count, base + count, fs, fe);
+    } else {
+      const end = kind === NUMBER ? plainNumber(s, i, base + count, plain) : -1;
+      if (end >= 0) i = end;
+      else {
+        while (i < n) {
+          const c = bytes[i];
+          if (c <= plain && (c === delim || c === LF || c === CR)) break;
+          i++;
+        }
+        if (kind === NUMBER) defer(s, count, base + count, fs, i);
+      }
+      fe = i;
     }
-    for (let k = 0; k < count; k++) {
-      starts[k].push(fs[k]);
-      ends[k].push(fe[k]);
-      if (fx[k] !== undefined) escaped[k].set(rows, fx[k]!);
+    if (kind === STORE) {
+      starts[base + count] = fs;
+      ends[base + count] = fe;
     }
-    rowLines.push(startLine);
-    rows++;
-  };
-
-  while (i < n && rows < maxRows) {
-    const rowStart = line;
-    if (text.charCodeAt(i) === comment) {
-      while (i < n && text.charCodeAt(i) !== LF) i++;
+    if (count === 0) empty = fs === fe;
+    count++;
+    // A row's end is only known once the byte after it (or the end of the input) is seen.
+    if (i + 1 >= n && !s.final) return INCOMPLETE;
+    const c = i < n ? bytes[i] : LF;
+    if (c === delim) {
       i++;
-      line++;
       continue;
     }
-    let count = 0;
-    for (;;) {
-      let s: number;
-      let e: number;
-      let x: string | undefined;
-      if (text.charCodeAt(i) === QUOTE) {
-        s = ++i;
-        let j = i;
-        let out: string | undefined;
-        for (;;) {
-          if (j >= n) throw new DataError(`unterminated quoted field starting on line ${rowStart}${where}: a closing " is missing`);
-          const c = text.charCodeAt(j);
-          if (c === QUOTE) {
-            if (text.charCodeAt(j + 1) === QUOTE) {
-              out = (out ?? '') + text.slice(i, j + 1);
-              i = j += 2;
-              continue;
-            }
-            break;
-          }
-          if (c === LF) line++;
-          j++;
-        }
-        if (out !== undefined) x = out + text.slice(i, j);
-        e = j;
-        i = j + 1;
-        while (i < n && text.charCodeAt(i) === 32) i++; // spaces between a closing quote and the delimiter
-      } else {
-        s = i;
-        let j = i;
-        while (j < n) {
-          const c = text.charCodeAt(j);
-          if (c === delim || c === LF || c === CR) break;
-          j++;
-        }
-        e = j;
-        i = j;
-      }
-      fs[count] = s;
-      fe[count] = e;
-      fx[count] = x;
-      count++;
-      const c = i < n ? text.charCodeAt(i) : LF;
-      if (c === delim) {
-        i++;
-        continue;
-      }
-      if (c === CR) i++;
-      if (i < n && text.charCodeAt(i) === LF) i++;
-      else if (c !== CR && i < n) throw new DataError(`unexpected character after a quoted field on line ${line}${where}`);
-      line++;
-      break;
-    }
-    endRow(rowStart, count);
+    if (c === CR) i++;
+    if (i < n && bytes[i] === LF) i++;
+    else if (c !== CR && i < n) throw new DataError(`unexpected character after a quoted field on line ${s.line}${s.where}`);
+    s.line++;
+    s.i = i;
+    s.blank = count === 1 && empty;
+    return count;
   }
-  if (!names) setNames(opts.names ?? []);
-  if (onBad === 'warn' && skipped.length) {
-    const list = skipped.slice(0, 10).map((s) => `line ${s.line} (${s.fields} fields)`).join(', ');
-    process.stderr.write(`skipped ${skipped.length} bad line(s)${where}: ${list}${skipped.length > 10 ? ', …' : ''}\n`);
-  }
-  const lines = rowLines.done();
-  return {
-    text,
-    names: names!,
-    columns: names!.map((_, k) => ({ starts: starts[k].done(), ends: ends[k].done(), escaped: escaped[k] })),
-    rows,
-    lineOf: (r) => lines[r] ?? -1,
-    skipped,
-  };
+}
+
+/** Moves past the line at s.i; false when the chunk ends first (more bytes will come). */
+export function skipLine(s: Scan): boolean {
+  const bytes = s.text.bytes;
+  const next = bytes.indexOf(LF, s.i);
+  if (next < 0 && !s.final) return false;
+  s.i = next < 0 ? bytes.length : next + 1;
+  s.line++;
+  return true;
 }

@@ -1,13 +1,15 @@
 /**
- * readCsv / readTsv: pandas-like options over a tokenizer that reports bad
- * rows and values precisely; columns become arquero table columns.
+ * readCsv / readTsv: pandas-like options over a reader that reports bad
+ * rows and values precisely; columns become arquero table columns. Files
+ * are read a chunk at a time, never decoded whole.
  */
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { readText, type Encoding } from '../source.js';
-import { tokenize, type TokenizeOptions } from '../csv/tokenize.js';
-import { DEFAULT_NA, naContext, typeColumn, type ParseSpec } from '../csv/infer.js';
-import { assertColumns } from '../errors.js';
+import { readBytes, readChunks, type Encoding } from '../source.js';
+import type { TokenizeOptions } from '../csv/tokenize.js';
+import { DEFAULT_NA, type ParseSpec } from '../csv/infer.js';
+import { byteLabel, toUtf8 } from '../csv/fields.js';
+import { CsvReader, Restart } from '../csv/reader.js';
 
 export interface CsvOptions extends Omit<TokenizeOptions, 'source'> {
   /** Extra strings read as missing (pandas `na_values`), added to pandas' defaults unless keepDefaultNa is false. */
@@ -20,24 +22,61 @@ export interface CsvOptions extends Omit<TokenizeOptions, 'source'> {
   encoding?: Encoding;
 }
 
-/** Parses CSV text (for data already in memory). */
-export function parseCsv(text: string, opts: CsvOptions & { source?: string } = {}): ColumnTable {
-  const tok = tokenize(text, opts);
-  const na = naContext(new Set([...(opts.keepDefaultNa === false ? [] : DEFAULT_NA), ...(opts.naValues ?? [])]));
-  if (opts.parse) assertColumns(tok.names, Object.keys(opts.parse), 'column in parse');
-  const wanted = opts.columns ?? tok.names;
-  assertColumns(tok.names, wanted);
-  const data: Record<string, unknown> = {};
-  for (const name of wanted) {
-    const idx = tok.names.indexOf(name);
-    data[name] = typeColumn(tok, tok.columns[idx], opts.parse?.[name], { name, ...na, source: opts.source });
+type Options = CsvOptions & { source?: string };
+
+function reader(opts: Options, label: string, text: Set<string>): CsvReader {
+  const na = new Set([...(opts.keepDefaultNa === false ? [] : DEFAULT_NA), ...(opts.naValues ?? [])]);
+  return new CsvReader({ ...opts, na, label, text });
+}
+
+function tableOf(r: CsvReader): ColumnTable {
+  const { names, columns } = r.finish();
+  return aq.table(columns as Record<string, unknown[]>, names);
+}
+
+/** A Restart names a column to read as text on the next try; any other error ends the read. */
+function retry(e: unknown, text: Set<string>): void {
+  if (!(e instanceof Restart)) throw e;
+  text.add(e.column);
+}
+
+function fromBytes(bytes: Uint8Array, label: string, opts: Options): ColumnTable {
+  for (const text = new Set<string>(); ; ) {
+    const r = reader(opts, label, text);
+    try {
+      r.size(bytes.length);
+      r.push(bytes, true);
+      return tableOf(r);
+    } catch (e) {
+      retry(e, text);
+    }
   }
-  return aq.table(data as Record<string, unknown[]>, wanted);
+}
+
+/** Parses CSV text (for data already in memory). */
+export function parseCsv(text: string, opts: Options = {}): ColumnTable {
+  return fromBytes(new TextEncoder().encode(text), 'utf-8', opts);
 }
 
 /** Reads a CSV file (path relative to the notebook) or URL into a table. */
-export async function readCsv(source: string | URL, opts: CsvOptions = {}): Promise<ColumnTable> {
-  return parseCsv(await readText(source, opts.encoding), { ...opts, source: String(source) });
+export function readCsv(source: string | URL, opts: CsvOptions = {}): Promise<ColumnTable> {
+  return readCsvChunked(source, opts);
+}
+
+/** readCsv with reads of `chunk` bytes (small ones let tests put chunk ends everywhere). */
+export async function readCsvChunked(source: string | URL, opts: CsvOptions, chunk?: number): Promise<ColumnTable> {
+  const o = { ...opts, source: String(source) };
+  const label = byteLabel(opts.encoding);
+  if (!label) return fromBytes(toUtf8(await readBytes(source), opts.encoding!), 'utf-8', o);
+  for (const text = new Set<string>(); ; ) {
+    const r = reader(o, label, text);
+    try {
+      await readChunks(source, r, chunk);
+      return tableOf(r);
+    } catch (e) {
+      retry(e, text);
+    }
+  }
 }
 
 /** readCsv with a tab delimiter. */
