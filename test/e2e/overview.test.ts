@@ -104,4 +104,31 @@ describe('Overview panel in JupyterLab', () => {
     expect(([] as string[]).concat(out.data['text/plain'] as string).join('')).toContain('age (int)  [! distribution shift]');
     expect(e2e.pageErrors).toEqual([]);
   });
+
+  it('shows statistics from Facets’ Python generator in a Python notebook', async () => {
+    const { page, lab } = e2e;
+    writeNotebook(lab, 'overview-python.ipynb', [
+      [
+        'import numpy as np, pandas as pd',
+        'from facets_overview.generic_feature_statistics_generator import GenericFeatureStatisticsGenerator',
+        'from tsml_jupyterlab import Overview',
+        'rng = np.random.default_rng(0)',
+        "frames = {'train': pd.DataFrame({'x': rng.normal(0, 1, 500), 'c': rng.choice(['a', 'b', 'c'], 500)}),",
+        "          'test': pd.DataFrame({'x': rng.normal(2, 1, 300), 'c': rng.choice(['a', 'b'], 300)})}",
+        'g = GenericFeatureStatisticsGenerator()',
+        '# ProtoFromDataFrames, with to_numpy() for the Series.ravel() that pandas 3 removed.',
+        "proto = g.GetDatasetsProto([{'name': n, 'size': len(t), 'entries': {c: g.NdarrayToEntry(t[c].to_numpy()) for c in t}} for n, t in frames.items()])",
+      ].join('\n'),
+      'Overview(proto)',
+    ], 'python3');
+    await openNotebook(page, lab, 'overview-python.ipynb');
+    await runAllCells(page);
+    const p = panel(page);
+    await p.waitFor();
+    expect(await p.locator('.tsml-ov-legend').innerText()).toMatch(/train \(500 rows\)\s+test \(300 rows\)/);
+    expect(await featureOrder(p, 'numeric')).toEqual(['x']);
+    expect(await featureOrder(p, 'categorical')).toEqual(['c']);
+    expect(await p.locator('tbody[data-feature="x"] th .tsml-ov-badge').innerText()).toBe('shift');
+    expect(e2e.pageErrors).toEqual([]);
+  });
 });
