@@ -76,6 +76,8 @@ export async function startLabServer(opts: LabServerOptions = {}): Promise<LabSe
     '--LabApp.extension_manager=readonly',
     // window.jupyterapp lets tests run the same commands the menus run and wait on their promises.
     '--LabApp.expose_app_in_browser=True',
+    // Notebook 7 pages (same server) expose their app too, for test/e2e/notebook7.test.ts.
+    '--JupyterNotebookApp.expose_app_in_browser=True',
     // CI containers run as root; the server refuses that unless told.
     ...(process.getuid?.() === 0 ? ['--allow-root'] : []),
     ...(opts.extraArgs ?? []),
