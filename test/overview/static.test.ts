@@ -63,3 +63,26 @@ describe('display.overview bundle', () => {
     expect(() => overviewBundle({ foo: 1 } as never)).toThrow(/DatasetFeatureStatisticsList/);
   });
 });
+
+describe('display.overview on hostile tables', () => {
+  it('renders an empty table, all-NaN, constant, infinite and mixed-type columns without failing', () => {
+    const n = 50;
+    const hostile = aq.table({
+      allNaN: Float64Array.from({ length: n }, () => NaN),
+      constant: Float64Array.from({ length: n }, () => 7.25),
+      spiky: Float64Array.from({ length: n }, (_, i) => (i === 3 ? Infinity : i === 4 ? -Infinity : i)),
+      mixed: Array.from({ length: n }, (_, i) => (i % 2 ? `s${i}` : i)),
+    });
+    const bundle = overviewBundle([hostile, aq.table({})], { names: ['hostile', 'empty'] });
+    const text = bundle['text/plain'];
+    expect(text).toMatch(/allNaN \(float\)\n {4}hostile: count 0 {2}missing 100% {2}\[! missing > 2%, no values, NaN present\]/);
+    expect(text).toMatch(/spiky \(float\)\n {4}hostile: count 50 .*mean NaN .*min −∞ .*max ∞ {2}\[! ±Infinity present\]/);
+    expect(text).toMatch(/constant \(float\)\n {4}hostile: count 50 .*std 0 /);
+    expect(text).toContain('empty: count 0  missing 0%');
+    const html = bundle['text/html'];
+    expect(html).toContain('aria-label="allNaN distribution: no values"');
+    expect(html.match(/<tbody class="tsml-ov-feature"/g)).toHaveLength(4);
+    // No non-finite SVG geometry.
+    expect(html).not.toMatch(/ (x|y|x1|x2|y1|y2|cx|cy|width|height|points)="[^"]*(NaN|Infinity)/);
+  });
+});
