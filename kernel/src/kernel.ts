@@ -23,6 +23,9 @@ import { installStreams, installCellGlobals, tsmlGlobal, type InputFn } from './
 import { log } from './util/log.js';
 import { StopOnError } from './engine/stop-on-error.js';
 
+/** Cells that can reach the `tsml` global or the modules it provides (tfjs through an import). */
+const NEEDS_API = /\btsml\b|\btf\b|\bimport\b|\brequire\b/;
+
 type Channel = 'shell' | 'control';
 
 export interface KernelOptions {
@@ -244,7 +247,8 @@ export class Kernel {
         if (r.found) payload.push({ source: 'page', data: { 'text/plain': r.text }, start: 0 });
         else this.output.write('stdout', `Object \`${help.chain}\` not found.\n`);
       } else {
-        await this.api;
+        // The tsml API takes ~0.1 s to load after start; a first cell that cannot reach it does not wait.
+        if (NEEDS_API.test(code)) await this.api;
         // TensorFlow.js is chosen at first use: the first cell that mentions `tf` waits for its backend.
         if (this.tensors && /\btf\b/.test(code) && !this.tensors.loadedTf()) await this.tensors.loadTf();
         const r = await this.executor.run(code, label);
