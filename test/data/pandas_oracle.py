@@ -76,4 +76,18 @@ pq.write_table(table, d / "written.parquet")
 feather.write_feather(table, d / "written.arrow", compression="uncompressed")
 out["written"] = {c: table.column(c).to_pylist() for c in table.column_names}
 
+# A larger Parquet file (several row groups, nulls, int64 and int32) for describe() on Arrow columns.
+rng = np.random.default_rng(3)
+n = 50_000
+big = pa.table({
+    "x": pa.array(np.where(rng.random(n) < 0.1, np.nan, rng.normal(size=n)), from_pandas=True),
+    "i64": pa.array(rng.integers(-(2**40), 2**40, size=n), type=pa.int64()),
+    "i32": pa.array([None if k % 7 == 0 else int(v) for k, v in enumerate(rng.integers(0, 100, size=n))], type=pa.int32()),
+    "f32": pa.array(rng.normal(size=n).astype(np.float32)),
+    "s": pa.array(rng.choice(["a", "b", "c"], size=n)),
+})
+pq.write_table(big, d / "big.parquet", row_group_size=12_000)
+big_desc = pq.read_table(d / "big.parquet").to_pandas().describe(percentiles=[0.1, 0.25, 0.5, 0.75, 0.99])
+out["describe_big"] = {c: {k: clean(big_desc[c][k]) for k in big_desc.index} for c in big_desc.columns}
+
 (d / "expected.json").write_text(json.dumps(out))

@@ -4,6 +4,7 @@
  * columns, and pandas-compatible quantiles.
  */
 import type { ColumnTable } from 'arquero';
+import { arrowHasNumbers, arrowKind, arrowNumbers } from './arrow.js';
 
 export type Values = ArrayLike<unknown>;
 
@@ -40,19 +41,39 @@ export function isNumeric(values: Values): boolean {
   return seen;
 }
 
-export function numericColumns(table: ColumnTable): string[] {
-  return table.columnNames().filter((n) => isNumeric(columnOf(table, n)));
+/** The table's stored column, when its rows are in stored order (no filter, no orderby). */
+const stored = (table: ColumnTable, name: string): unknown => (!table.isFiltered() && !table.isOrdered() ? table.column(name) : undefined);
+
+/** isNumeric of a column; an Arrow column is decided by its type, without reading its values. */
+export function isNumericColumn(table: ColumnTable, name: string): boolean {
+  const col = stored(table, name);
+  const kind = arrowKind(col);
+  return kind ? kind === 'number' && arrowHasNumbers(col) : isNumeric(columnOf(table, name));
 }
 
-/** The present values as numbers. */
-export function presentNumbers(values: Values): Float64Array {
-  const out = new Float64Array(values.length);
+export function numericColumns(table: ColumnTable): string[] {
+  return table.columnNames().filter((n) => isNumericColumn(table, n));
+}
+
+/** The present values as numbers, in `out` (by default a new array, which the caller may reorder). */
+export function presentNumbers(values: Values, out = new Float64Array(values.length)): Float64Array {
   let k = 0;
+  if (values instanceof Float64Array) {
+    // The common case (CSV and Arrow float columns) without a type test per value.
+    for (let i = 0; i < values.length; i++) if (values[i] === values[i]) out[k++] = values[i];
+    return out.subarray(0, k);
+  }
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (!isMissing(v)) out[k++] = Number(v);
   }
   return out.subarray(0, k);
+}
+
+/** presentNumbers of a numeric column, in `out` (room for every row); an Arrow one is read from its typed arrays. */
+export function presentNumbersOf(table: ColumnTable, name: string, out = new Float64Array(table.numRows())): Float64Array {
+  const col = stored(table, name);
+  return arrowKind(col) === 'number' ? arrowNumbers(col, out) : presentNumbers(columnOf(table, name), out);
 }
 
 export function countMissing(values: Values): number {
@@ -61,55 +82,7 @@ export function countMissing(values: Values): number {
   return m;
 }
 
-/** Moves the k-th smallest of x[lo..hi] to x[k] (Hoare partitioning, median-of-three pivots). */
-function select(x: Float64Array, k: number, lo: number, hi: number): void {
-  while (hi > lo) {
-    const mid = (lo + hi) >> 1;
-    const a = x[lo], b = x[mid], c = x[hi];
-    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (x[i] < pivot) i++;
-      while (x[j] > pivot) j--;
-      if (i <= j) {
-        const t = x[i];
-        x[i] = x[j];
-        x[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return;
-  }
-}
-
-/**
- * pandas' linear-interpolation quantiles by selection (O(n) per rank) instead
- * of a full sort. Ranks are selected in ascending order so each search only
- * scans the part to the right of the previous rank. `x` is reordered.
- */
-export function quantilesInPlace(x: Float64Array, ps: number[]): number[] {
-  const n = x.length;
-  if (n === 0) return ps.map(() => NaN);
-  const ranks = [...new Set(ps.flatMap((p) => [Math.floor((n - 1) * p), Math.min(Math.floor((n - 1) * p) + 1, n - 1)]))].sort((a, b) => a - b);
-  const value = new Map<number, number>();
-  let lo = 0;
-  for (const k of ranks) {
-    select(x, k, lo, n - 1);
-    value.set(k, x[k]);
-    lo = k;
-  }
-  return ps.map((p) => {
-    const h = (n - 1) * p;
-    const f = Math.floor(h);
-    const a = value.get(f)!;
-    const b = value.get(Math.min(f + 1, n - 1))!;
-    return a + (h - f) * (b - a);
-  });
-}
+export { quantilesInPlace } from './select.js';
 
 /** pandas/NumPy default ('linear') quantile of ascending sorted values. */
 export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
@@ -127,11 +100,10 @@ export function mean(x: ArrayLike<number>): number {
   return x.length ? s / x.length : NaN;
 }
 
-/** Standard deviation with `ddof` delta degrees of freedom (pandas uses 1, NumPy and scikit-learn 0). */
-export function std(x: ArrayLike<number>, ddof = 1): number {
+/** Standard deviation with `ddof` delta degrees of freedom (pandas uses 1, NumPy and scikit-learn 0), around `m` when the mean is known. */
+export function std(x: ArrayLike<number>, ddof = 1, m = mean(x)): number {
   const n = x.length;
   if (n - ddof <= 0) return NaN;
-  const m = mean(x);
   let s = 0;
   for (let i = 0; i < n; i++) s += (x[i] - m) ** 2;
   return Math.sqrt(s / (n - ddof));

@@ -5,7 +5,7 @@
  */
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { columnOf, isMissing, isNumeric, mean, presentNumbers, quantilesInPlace, std } from '../columns.js';
+import { columnOf, isMissing, isNumericColumn, presentNumbersOf, quantilesInPlace, std } from '../columns.js';
 import { assertColumns } from '../errors.js';
 
 export interface DescribeOptions {
@@ -17,16 +17,20 @@ export interface DescribeOptions {
 
 const pctName = (p: number) => `${+(p * 100).toFixed(4)}%`;
 
-function numericStats(values: ArrayLike<unknown>, percentiles: number[]): Record<string, unknown> {
-  const x = presentNumbers(values);
+/** Stats of a column's present values, `x`: a copy, which the quantile selection reorders. */
+function numericStats(x: Float64Array, percentiles: number[]): Record<string, unknown> {
+  let sum = 0;
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < x.length; i++) {
-    if (x[i] < min) min = x[i];
-    if (x[i] > max) max = x[i];
+    const v = x[i];
+    sum += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
   }
-  const out: Record<string, unknown> = { count: x.length, mean: mean(x), std: std(x, 1), min: x.length ? min : NaN };
-  const qs = quantilesInPlace(Float64Array.from(x), percentiles);
+  const mean = x.length ? sum / x.length : NaN;
+  const out: Record<string, unknown> = { count: x.length, mean, std: std(x, 1, mean), min: x.length ? min : NaN };
+  const qs = quantilesInPlace(x, percentiles);
   percentiles.forEach((p, i) => (out[pctName(p)] = qs[i]));
   out.max = x.length ? max : NaN;
   return out;
@@ -50,12 +54,14 @@ function stringStats(values: ArrayLike<unknown>): Record<string, unknown> {
 export function describe(table: ColumnTable, opts: DescribeOptions = {}): ColumnTable {
   const names = opts.columns ?? table.columnNames();
   assertColumns(table.columnNames(), names);
-  const values = new Map(names.map((n) => [n, columnOf(table, n)]));
-  const numeric = names.filter((n) => isNumeric(values.get(n)!));
+  // Columns are read one at a time, and string columns only when asked for.
+  const numeric = names.filter((n) => isNumericColumn(table, n));
   const include = opts.include ?? (numeric.length ? 'number' : 'string');
   const chosen = include === 'all' ? names : include === 'number' ? numeric : names.filter((n) => !numeric.includes(n));
   const percentiles = opts.percentiles ?? [0.25, 0.5, 0.75];
-  const per = new Map(chosen.map((n) => [n, numeric.includes(n) ? numericStats(values.get(n)!, percentiles) : stringStats(values.get(n)!)]));
+  // One buffer for every numeric column's values: fresh memory costs a page fault per 4 KiB.
+  const scratch = new Float64Array(numeric.length ? table.numRows() : 0);
+  const per = new Map(chosen.map((n) => [n, numeric.includes(n) ? numericStats(presentNumbersOf(table, n, scratch), percentiles) : stringStats(columnOf(table, n))]));
   // Row order as pandas prints it with include='all'.
   const statNames = [...new Set(['count', ...(include !== 'number' ? ['unique', 'top', 'freq'] : []), ...[...per.values()].flatMap((s) => Object.keys(s))])];
   const data: Record<string, unknown[]> = { stat: statNames };
