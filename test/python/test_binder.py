@@ -45,7 +45,8 @@ def test_repo2docker_accepts_the_repository(tmp_path):
 def binder_env(tmp_path_factory):
     base = tmp_path_factory.mktemp("binder")
     repo = base / "repo"
-    ignore = shutil.ignore_patterns("node_modules", ".venv", "dist", "artifacts", "results", "__pycache__", ".git")
+    # As a fresh clone: no installed packages, builds or built labextension.
+    ignore = shutil.ignore_patterns("node_modules", ".venv", "dist", "lib", "labextension", "artifacts", "results", "__pycache__", ".git")
     shutil.copytree(ROOT, repo, ignore=ignore)
     venv = base / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
