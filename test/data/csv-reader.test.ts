@@ -154,3 +154,51 @@ describe('encodings', () => {
     for (let chunk = 1; chunk <= 12; chunk++) expect(await chunked(path, chunk)).toEqual({ n: ['Zoë', '日本語', 'ünï "q"'], v: [1, 2, 3] });
   });
 });
+
+describe('a large file read on two threads', () => {
+  // The worker thread runs the compiled reader, so this uses the build (npm run build), as the kernel does.
+  const built = import('../../kernel/dist/data/loaders/read-csv.js') as Promise<typeof import('../../kernel/src/data/loaders/read-csv.js')>;
+  const outcome = (read: Promise<ColumnTable>) => read.then(plain, (e: Error) => e.message);
+
+  /** The file read on two threads (every file is large enough here) and on one. */
+  async function both(csv: string, opts: CsvOptions = {}, chunk?: number) {
+    const { readCsvChunked: read } = await built;
+    const path = file(csv);
+    return { two: await outcome(read(path, opts, chunk, 0)), one: await outcome(read(path, opts, chunk, Infinity)) };
+  }
+
+  const lines = (n: number, row: (i: number) => string) => Array.from({ length: n }, (_, i) => row(i)).join('\n');
+
+  it('gives the table one thread gives: quotes, CRLF, blank lines, NA, wherever the middle falls', async () => {
+    const body = lines(600, (i) => `${i},"n ${i}, ""q""",${i % 7 ? (i / 8).toFixed(3) : 'NA'},${i % 5 ? 'x' : '"two\r\nlines"'}\r\n${i % 50 ? '' : '\r\n'}`);
+    for (const chunk of [64, 1000]) {
+      const { two, one } = await both(`id,name,v,note\r\n${body}`, {}, chunk);
+      expect(two).toEqual(one);
+      expect((two as Record<string, unknown[]>).id).toHaveLength(600);
+    }
+  });
+
+  it('falls back to one thread when the middle line break is inside a quoted field', async () => {
+    const { two, one } = await both(`a,b\n1,"${'x\n'.repeat(2000)}"\n2,y\n`);
+    expect(two).toEqual(one);
+  });
+
+  it('joins columns typed differently by the two halves, or reads again', async () => {
+    const late = lines(4000, (i) => `${i === 3500 ? 'text' : i},${i < 2000 ? 'NA' : 'b'},${i < 2000 ? 'a' : ''}`);
+    const { two, one } = await both(`n,m,t\n${late}\n`);
+    expect(two).toEqual(one);
+    expect((one as Record<string, unknown[]>).n[0]).toBe('0');
+  });
+
+  it('reports an error in the second half with its true line number, and lists skipped lines', async () => {
+    const ragged = lines(3000, (i) => (i === 2500 ? '1,2,3' : `${i},"q\nq"`));
+    const { two, one } = await both(`a,b\n${ragged}\n`);
+    expect(two).toBe(one);
+    expect(two).toMatch(/line 5002 in .* has 3 fields/);
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const skipped = await both(`a,b\n${ragged}\n`, { onBadLines: 'warn' });
+    expect(err.mock.calls.map(String)).toEqual([expect.stringMatching(/line 5002 \(3 fields\)/), expect.stringMatching(/line 5002 \(3 fields\)/)]);
+    err.mockRestore();
+    expect(skipped.two).toEqual(skipped.one);
+  });
+});

@@ -3,7 +3,8 @@
  * directory; http(s) URLs are fetched; text is decoded as UTF-8 (a BOM is
  * dropped) or latin1. Large files can also be read a chunk at a time.
  */
-import { open, readFile, type FileHandle } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataError } from './errors.js';
@@ -12,6 +13,9 @@ export type Encoding = 'utf-8' | 'utf8' | 'latin1' | 'iso-8859-1' | 'windows-125
 
 const isUrl = (s: string) => /^https?:\/\//i.test(s);
 const localPath = (s: string) => (s.startsWith('file:') ? fileURLToPath(s) : resolve(s));
+
+/** The path of a local file source, undefined for a URL. */
+export const localFile = (source: string | URL): string | undefined => (isUrl(String(source)) ? undefined : localPath(String(source)));
 
 function fileError(e: unknown, path: string): DataError {
   const code = (e as NodeJS.ErrnoException).code;
@@ -54,9 +58,12 @@ export interface ChunkSink {
  * Feeds a file to `sink` through one reused buffer of about `chunk` bytes
  * (grown only for a longer record), so a large file is never all in memory:
  * fresh memory costs a page fault per 4 KiB on first touch, which for a file
- * read whole takes longer than reading it. A URL is fetched whole.
+ * read whole takes longer than reading it. `range` reads bytes [from, to)
+ * only (the file size decides the end otherwise). Reads are synchronous: what the
+ * sink does between them is synchronous work anyway, and awaiting each read
+ * (a thread-pool round trip) cost more than the read. A URL is fetched whole.
  */
-export async function readChunks(source: string | URL, sink: ChunkSink, chunk = 1 << 20): Promise<void> {
+export async function readChunks(source: string | URL, sink: ChunkSink, chunk = 1 << 20, range?: { from: number; to: number }): Promise<void> {
   const s = String(source);
   if (isUrl(s)) {
     const bytes = await readBytes(s);
@@ -65,33 +72,36 @@ export async function readChunks(source: string | URL, sink: ChunkSink, chunk = 
     return;
   }
   const path = localPath(s);
-  let file: FileHandle;
+  const fd = fileCall(path, () => openSync(path, 'r'));
   try {
-    file = await open(path, 'r');
-    sink.size((await file.stat()).size);
-  } catch (e) {
-    throw fileError(e, path);
-  }
-  try {
+    const { from, to } = range ?? { from: 0, to: fileCall(path, () => fstatSync(fd).size) };
+    sink.size(to - from);
     let buffer = new Uint8Array(chunk);
     let held = 0;
-    for (let final = false; !final && !sink.done; ) {
+    for (let at = from, final = false; !final && !sink.done; ) {
       if (held === buffer.length) {
         const bigger = new Uint8Array(buffer.length * 2);
         bigger.set(buffer);
         buffer = bigger;
       }
-      const { bytesRead } = await file.read(buffer, held, buffer.length - held, null).catch((e: unknown) => {
-        throw fileError(e, path);
-      });
-      final = bytesRead === 0;
-      held += bytesRead;
+      const read = at < to ? fileCall(path, () => readSync(fd, buffer, held, Math.min(buffer.length - held, to - at), at)) : 0;
+      final = read === 0;
+      at += read;
+      held += read;
       const used = sink.push(buffer.subarray(0, held), final);
       buffer.copyWithin(0, used, held);
       held -= used;
     }
   } finally {
-    await file.close();
+    closeSync(fd);
+  }
+}
+
+function fileCall<T>(path: string, call: () => T): T {
+  try {
+    return call();
+  } catch (e) {
+    throw fileError(e, path);
   }
 }
 

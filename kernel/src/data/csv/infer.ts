@@ -48,6 +48,14 @@ function fieldAt(b: Block, slot: number, s: number, e: number, text: FieldText):
   return b.escapes.get(slot) ?? text.decode(s, e);
 }
 
+/** A numeric column as read by one thread; `failed`: a value broke its parse spec. */
+export interface NumberPart {
+  kind: 'number';
+  values: Float64Array;
+  seen: boolean;
+  failed: boolean;
+}
+
 /**
  * A numeric column: strict ('number', 'int') when parse asks for it, where
  * the first bad value is kept to be reported; otherwise speculative, where
@@ -82,6 +90,19 @@ export class NumberColumn {
     const next = new Float64Array(size);
     next.set(this.out.subarray(0, this.rows));
     this.out = next;
+  }
+
+  /** What the column holds, to join to the same column read by another thread (its buffer can be transferred). */
+  part(): NumberPart {
+    return { kind: 'number', values: this.out.subarray(0, this.rows), seen: this.seen, failed: this.error !== undefined };
+  }
+
+  /** Appends the part read from the bytes that follow. */
+  append(p: NumberPart): void {
+    this.room(p.values.length);
+    this.out.set(p.values, this.rows);
+    this.rows += p.values.length;
+    this.seen ||= p.seen;
   }
 
   /** Stores the block's values once they are all read. */

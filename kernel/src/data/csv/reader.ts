@@ -12,8 +12,8 @@
 import { DataError, assertColumns } from '../errors.js';
 import { FieldText } from './fields.js';
 import { INCOMPLETE, NUMBER, SKIP, STORE, scanRow, skipLine, type Scan, type TokenizeOptions } from './tokenize.js';
-import { NumberColumn, finishText, naContext, type Column, type ParseSpec, type TypeContext } from './infer.js';
-import { TextColumn } from './texts.js';
+import { NumberColumn, finishText, naContext, type Column, type NumberPart, type ParseSpec, type TypeContext } from './infer.js';
+import { TextColumn, nullPart, type TextPart } from './texts.js';
 
 /** Rows per block: their offsets stay in cache while the block's columns are built. */
 const BLOCK = 2048;
@@ -48,6 +48,22 @@ export interface ReaderOptions extends TokenizeOptions {
   label: string;
   /** Columns already known to be text (from a Restart). */
   text?: Set<string>;
+  /** The bytes start in the middle of a file (at a row): no BOM to drop. */
+  middle?: boolean;
+}
+
+/** What one reader read, for another to append (a worker thread's share of a file); lines count from 1 where its bytes start. */
+export interface ReaderPart {
+  rows: number;
+  lines: Int32Array;
+  skipped: { line: number; fields: number }[];
+  columns: (NumberPart | TextPart | null)[];
+}
+
+function grownLines(lines: Int32Array, size: number): Int32Array {
+  const next = new Int32Array(size);
+  next.set(lines);
+  return next;
 }
 
 /** A column read as numbers met text after its earlier rows were gone: read again with it as text. */
@@ -70,7 +86,7 @@ export class CsvReader {
   private builders: (NumberColumn | TextColumn | undefined)[] = [];
   private contexts: TypeContext[] = [];
   private rows = 0;
-  private rowLines = new Int32Array(BLOCK);
+  private rowLines: Int32Array = new Int32Array(BLOCK);
   private total?: number;
   private readonly skipped: { line: number; fields: number }[] = [];
 
@@ -94,6 +110,11 @@ export class CsvReader {
     this.total = total;
   }
 
+  /** The column names, once the header is read. */
+  get header(): string[] | undefined {
+    return this.names;
+  }
+
   /** nrows rows have been read. */
   get done(): boolean {
     return this.names !== undefined && this.rows >= this.maxRows;
@@ -107,7 +128,7 @@ export class CsvReader {
     s.i = 0;
     if (!this.started) {
       if (bytes.length < 3 && !final) return 0;
-      if (this.opts.label === 'utf-8' && UTF8_BOM.every((b, k) => bytes[k] === b)) s.i = 3;
+      if (this.opts.label === 'utf-8' && !this.opts.middle && UTF8_BOM.every((b, k) => bytes[k] === b)) s.i = 3;
       this.started = true;
     }
     if (this.skipLines() && (this.names || this.readHeader())) this.readRows(bytes.length);
@@ -242,11 +263,7 @@ export class CsvReader {
     }
     for (const c of this.builders) if (c instanceof NumberColumn) c.commit(b.count);
     if (this.rows === 0 && this.total) this.reserve(Math.ceil(((this.total * b.count) / Math.max(s.i - b.from, 1)) * 1.05) + BLOCK);
-    if (this.rows + b.count > this.rowLines.length) {
-      const next = new Int32Array(Math.max(this.rowLines.length * 2, this.rows + b.count));
-      next.set(this.rowLines);
-      this.rowLines = next;
-    }
+    if (this.rows + b.count > this.rowLines.length) this.rowLines = grownLines(this.rowLines, Math.max(this.rowLines.length * 2, this.rows + b.count));
     this.rowLines.set(b.lines.subarray(0, b.count), this.rows);
     this.rows += b.count;
     b.count = 0;
@@ -287,6 +304,34 @@ export class CsvReader {
 
   private reserve(rows: number): void {
     for (const c of this.builders) c?.reserve(Math.min(rows, this.maxRows));
+  }
+
+  /** What was read, once the last bytes are pushed (column arrays are shared, not copied). */
+  part(): ReaderPart {
+    return { rows: this.rows, lines: this.rowLines.subarray(0, this.rows), skipped: this.skipped, columns: this.builders.map((c) => c?.part() ?? null) };
+  }
+
+  /** Appends what another reader read from the bytes that follow this one's last, as if this one had read them. */
+  append(p: ReaderPart): void {
+    const lines = this.s.line - 1;
+    this.builders.forEach((c, col) => {
+      const theirs = p.columns[col];
+      if (!c || !theirs) return;
+      if (theirs.kind === 'number' && c instanceof NumberColumn) c.append(theirs);
+      else if (theirs.kind === 'text' && c instanceof TextColumn) c.append(theirs);
+      else if (c instanceof TextColumn) c.append(this.asNulls(col, theirs as NumberPart));
+      else (this.builders[col] = this.asText(col, c)).append(theirs as TextPart);
+    });
+    if (this.rows + p.rows > this.rowLines.length) this.rowLines = grownLines(this.rowLines, this.rows + p.rows);
+    for (let r = 0; r < p.rows; r++) this.rowLines[this.rows + r] = p.lines[r] + lines;
+    this.rows += p.rows;
+    for (const k of p.skipped) this.skipped.push({ line: k.line + lines, fields: k.fields });
+  }
+
+  /** Numbers read elsewhere for a column that is text here: fine if all were missing. */
+  private asNulls(col: number, p: NumberPart): TextPart {
+    if (p.seen) throw new Restart(this.contexts[col].name);
+    return nullPart(p.values.length);
   }
 
   /** The table's columns, by name, in the order asked for. */

@@ -83,6 +83,12 @@ function grown<T extends Int32Array | Uint8Array>(a: T, size: number): T {
   return next;
 }
 
+/** A text column as read by one thread: ids into its texts, or every row's text once there were too many. */
+export type TextPart = { kind: 'text'; rows: number } & ({ ids: Int32Array; texts: (string | null)[] } | { values: (string | null)[] });
+
+/** A part of `rows` missing values. */
+export const nullPart = (rows: number): TextPart => ({ kind: 'text', rows, ids: new Int32Array(rows), texts: [null] });
+
 /**
  * A text column: rows hold ids of distinct texts while the column looks
  * like a categorical one (no string per row is made until the end), then
@@ -158,6 +164,26 @@ export class TextColumn {
       free!.push(na.has(v) ? null : v);
     }
     this.rows += count;
+  }
+
+  /** What the column holds, to join to the same column read by another thread (ids can be transferred; texts are few). */
+  part(): TextPart {
+    return this.free ? { kind: 'text', rows: this.rows, values: this.free } : { kind: 'text', rows: this.rows, ids: this.ids.subarray(0, this.rows), texts: this.texts };
+  }
+
+  /** Appends the part read from the bytes that follow; nothing is added after it (its texts have no bytes to look up). */
+  append(p: TextPart): void {
+    if (this.free || 'values' in p) {
+      this.free = this.values().concat('values' in p ? p.values : Array.from(p.ids, (id) => p.texts[id]));
+      this.rows += p.rows;
+      return;
+    }
+    const known = new Map<string | null, number>();
+    this.texts.forEach((t, id) => known.has(t) || known.set(t, id));
+    const idOf = Int32Array.from(p.texts, (t) => known.get(t) ?? (known.set(t, this.texts.length), this.texts.push(t) - 1));
+    if (this.rows + p.rows > this.ids.length) this.ids = grown(this.ids, this.rows + p.rows);
+    for (let r = 0; r < p.rows; r++) this.ids[this.rows + r] = idOf[p.ids[r]];
+    this.rows += p.rows;
   }
 
   /** Each row's text, null where it is an NA string. */

@@ -85,13 +85,32 @@ function defer(s: Scan, col: number, slot: number, start: number, end: number): 
   s.npending = at + 4;
 }
 
-/** Parses a plain decimal at i as part of the scan, into its slot; returns where the field ends, or -1 when it is something else. */
-function plainNumber(s: Scan, i: number, slot: number, plain: number): number {
-  const b = s.text.bytes;
-  const end = decimal(b, i, b.length, s.values, slot);
-  if (end < 0) return -1;
-  const c = end < b.length ? b[end] : s.delim;
-  return c <= plain && (c === s.delim || c === LF || c === CR) ? end : -1;
+/**
+ * Reads the quoted field whose opening quote is at i; returns the index of
+ * its closing quote, or INCOMPLETE. Doubled quotes inside make an unescaped
+ * copy of the text, kept in s.escapes at `slot` (unless the field is skipped).
+ */
+function quoted(s: Scan, i: number, slot: number, keep: boolean, rowStart: number): number {
+  const bytes = s.text.bytes;
+  const n = bytes.length;
+  let from = i + 1;
+  let out: string | undefined;
+  for (let j = from; ; j++) {
+    if (j >= n) {
+      if (!s.final) return INCOMPLETE;
+      throw new DataError(`unterminated quoted field starting on line ${rowStart}${s.where}: a closing " is missing`);
+    }
+    const c = bytes[j];
+    if (c === LF) s.line++;
+    if (c !== QUOTE) continue;
+    if (j + 1 >= n && !s.final) return INCOMPLETE;
+    if (bytes[j + 1] !== QUOTE) {
+      if (out !== undefined && keep) s.escapes.set(slot, out + s.text.decode(from, j));
+      return j;
+    }
+    out = (out ?? '') + s.text.decode(from, j + 1);
+    from = ++j + 1;
+  }
 }
 
 /**
@@ -100,67 +119,47 @@ function plainNumber(s: Scan, i: number, slot: number, plain: number): number {
  * leaving s.i and s.line to be rewound by the caller.
  */
 export function scanRow(s: Scan, base: number): number {
-  const { delim, starts, ends, kinds } = s;
+  const { delim, starts, ends, kinds, values } = s;
   const bytes = s.text.bytes;
   const n = bytes.length;
   // Bytes above both the delimiter and CR can never end an unquoted field.
   const plain = delim > CR ? delim : CR;
+  // A row's end is only known once the byte after it (or the end of the input) is seen.
+  const last = s.final ? n + 1 : n - 1;
   const rowStart = s.line;
   let i = s.i;
   let count = 0;
-  let empty = false;
-  for (;;) {
+  let fs = i;
+  let fe = i;
+  for (;; count++) {
     const kind = count < kinds.length ? kinds[count] : SKIP;
-    const fs = bytes[i] === QUOTE ? i + 1 : i;
-    let fe: number;
-    if (fs > i) {
-      let j = fs;
-      i = fs;
-      let out: string | undefined;
-      for (;;) {
-        if (j >= n) {
-          if (!s.final) return INCOMPLETE;
-          throw new DataError(`unterminated quoted field starting on line ${rowStart}${s.where}: a closing " is missing`);
-        }
-        const c = bytes[j];
-        if (c === QUOTE) {
-          if (j + 1 >= n && !s.final) return INCOMPLETE;
-          if (bytes[j + 1] === QUOTE) {
-            out = (out ?? '') + s.text.decode(i, j + 1);
-            i = j += 2;
-            continue;
-          }
-          break;
-        }
-        if (c === LF) s.line++;
-        j++;
-      }
-      if (out !== undefined && kind !== SKIP) s.escapes.set(base + count, out + s.text.decode(i, j));
-      fe = j;
-      i = j + 1;
+    const slot = base + count;
+    fs = i;
+    if (bytes[i] === QUOTE) {
+      fe = quoted(s, i, slot, kind !== SKIP, rowStart);
+      if (fe === INCOMPLETE) return INCOMPLETE;
+      fs = i + 1;
+      i = fe + 1;
       while (i < n && bytes[i] === SPACE) i++; // spaces between a closing quote and the delimiter
-      if (kind === NUMBER) defer(s, count, base + count, fs, fe);
+      if (kind === NUMBER) defer(s, count, slot, fs, fe);
     } else {
-      const end = kind === NUMBER ? plainNumber(s, i, base + count, plain) : -1;
-      if (end >= 0) i = end;
-      else {
-        while (i < n) {
-          const c = bytes[i];
-          if (c <= plain && (c === delim || c === LF || c === CR)) break;
-          i++;
+      // A plain decimal is parsed on the way; anything else is scanned to its end and left to the column.
+      let end = kind === NUMBER ? decimal(bytes, i, n, values, slot) : -1;
+      const c = end >= 0 && end < n ? bytes[end] : delim;
+      if (end < 0 || c > plain || (c !== delim && c !== LF && c !== CR)) {
+        for (end = i; end < n; end++) {
+          const b = bytes[end];
+          if (b <= plain && (b === delim || b === LF || b === CR)) break;
         }
-        if (kind === NUMBER) defer(s, count, base + count, fs, i);
+        if (kind === NUMBER) defer(s, count, slot, i, end);
       }
-      fe = i;
+      i = fe = end;
     }
     if (kind === STORE) {
-      starts[base + count] = fs;
-      ends[base + count] = fe;
+      starts[slot] = fs;
+      ends[slot] = fe;
     }
-    if (count === 0) empty = fs === fe;
-    count++;
-    // A row's end is only known once the byte after it (or the end of the input) is seen.
-    if (i + 1 >= n && !s.final) return INCOMPLETE;
+    if (i >= last) return INCOMPLETE;
     const c = i < n ? bytes[i] : LF;
     if (c === delim) {
       i++;
@@ -171,8 +170,8 @@ export function scanRow(s: Scan, base: number): number {
     else if (c !== CR && i < n) throw new DataError(`unexpected character after a quoted field on line ${s.line}${s.where}`);
     s.line++;
     s.i = i;
-    s.blank = count === 1 && empty;
-    return count;
+    s.blank = count === 0 && fs === fe;
+    return count + 1;
   }
 }
 

@@ -1,15 +1,17 @@
 /**
  * readCsv / readTsv: pandas-like options over a reader that reports bad
  * rows and values precisely; columns become arquero table columns. Files
- * are read a chunk at a time, never decoded whole.
+ * are read a chunk at a time, never decoded whole, and large ones on two
+ * threads.
  */
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { readBytes, readChunks, type Encoding } from '../source.js';
+import { localFile, readBytes, readChunks, type Encoding } from '../source.js';
 import type { TokenizeOptions } from '../csv/tokenize.js';
 import { DEFAULT_NA, type ParseSpec } from '../csv/infer.js';
 import { byteLabel, toUtf8 } from '../csv/fields.js';
-import { CsvReader, Restart } from '../csv/reader.js';
+import { CsvReader, Restart, type ReaderOptions } from '../csv/reader.js';
+import { readParallel } from '../csv/parallel.js';
 
 export interface CsvOptions extends Omit<TokenizeOptions, 'source'> {
   /** Extra strings read as missing (pandas `na_values`), added to pandas' defaults unless keepDefaultNa is false. */
@@ -24,9 +26,9 @@ export interface CsvOptions extends Omit<TokenizeOptions, 'source'> {
 
 type Options = CsvOptions & { source?: string };
 
-function reader(opts: Options, label: string, text: Set<string>): CsvReader {
+function readerOptions(opts: Options, label: string, text: Set<string>): ReaderOptions {
   const na = new Set([...(opts.keepDefaultNa === false ? [] : DEFAULT_NA), ...(opts.naValues ?? [])]);
-  return new CsvReader({ ...opts, na, label, text });
+  return { ...opts, na, label, text };
 }
 
 function tableOf(r: CsvReader): ColumnTable {
@@ -42,8 +44,8 @@ function retry(e: unknown, text: Set<string>): void {
 
 function fromBytes(bytes: Uint8Array, label: string, opts: Options): ColumnTable {
   for (const text = new Set<string>(); ; ) {
-    const r = reader(opts, label, text);
     try {
+      const r = new CsvReader(readerOptions(opts, label, text));
       r.size(bytes.length);
       r.push(bytes, true);
       return tableOf(r);
@@ -63,20 +65,30 @@ export function readCsv(source: string | URL, opts: CsvOptions = {}): Promise<Co
   return readCsvChunked(source, opts);
 }
 
-/** readCsv with reads of `chunk` bytes (small ones let tests put chunk ends everywhere). */
-export async function readCsvChunked(source: string | URL, opts: CsvOptions, chunk?: number): Promise<ColumnTable> {
+/**
+ * readCsv with reads of `chunk` bytes, on two threads from `parallelBytes`
+ * on (small values let tests put chunk ends and splits everywhere).
+ */
+export async function readCsvChunked(source: string | URL, opts: CsvOptions, chunk?: number, parallelBytes?: number): Promise<ColumnTable> {
   const o = { ...opts, source: String(source) };
   const label = byteLabel(opts.encoding);
   if (!label) return fromBytes(toUtf8(await readBytes(source), opts.encoding!), 'utf-8', o);
+  const file = localFile(source);
   for (const text = new Set<string>(); ; ) {
-    const r = reader(o, label, text);
     try {
-      await readChunks(source, r, chunk);
-      return tableOf(r);
+      const options = readerOptions(o, label, text);
+      const split = file ? await readParallel(file, options, chunk, parallelBytes) : undefined;
+      return tableOf(split ?? (await oneThread(source, options, chunk)));
     } catch (e) {
       retry(e, text);
     }
   }
+}
+
+async function oneThread(source: string | URL, opts: ReaderOptions, chunk?: number): Promise<CsvReader> {
+  const r = new CsvReader(opts);
+  await readChunks(source, r, chunk);
+  return r;
 }
 
 /** readCsv with a tab delimiter. */

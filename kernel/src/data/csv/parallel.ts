@@ -1,0 +1,111 @@
+/**
+ * A large CSV file read on two threads: this one reads the first half while
+ * a worker reads the second, from the first line break after the middle, as
+ * if a header-less file began there with this half's column names; then the
+ * halves are joined. Whether that line break really ends a row is only known
+ * once this half is read: inside a quoted field, this half ends on an
+ * unterminated quote. That case, any error, and anything the worker cannot
+ * do give up on the split (undefined), and the caller reads the file on one
+ * thread, which reports errors with their true line numbers.
+ */
+import { Worker } from 'node:worker_threads';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { readChunks, type ChunkSink } from '../source.js';
+import { CsvReader, Restart, type ReaderOptions } from './reader.js';
+import type { Job, Outcome } from './worker.js';
+
+/** Below this size one thread is about as fast (a worker's first start alone takes tens of milliseconds). */
+export const PARALLEL_BYTES = 16 << 20;
+
+const WORKER = new URL('./worker.js', import.meta.url);
+let idle: Worker | undefined;
+
+/** The worker, if none is busy; undefined when running from TypeScript sources (tests), which have no worker.js. */
+function takeWorker(): Worker | undefined {
+  if (idle) {
+    const w = idle;
+    idle = undefined;
+    return w;
+  }
+  return existsSync(fileURLToPath(WORKER)) ? new Worker(WORKER) : undefined;
+}
+
+function release(worker: Worker): void {
+  if (idle) void worker.terminate();
+  else idle = worker;
+}
+
+/** Runs a job; the worker holds the process open only while it works. */
+function run(worker: Worker, job: Job): Promise<Outcome> {
+  worker.ref();
+  return new Promise<Outcome>((resolve) => {
+    const done = (outcome: Outcome, healthy: boolean) => {
+      worker.off('message', onMessage).off('error', onError);
+      worker.unref();
+      if (healthy) release(worker);
+      else void worker.terminate();
+      resolve(outcome);
+    };
+    const onMessage = (outcome: Outcome) => done(outcome, true);
+    const onError = (e: Error) => done({ error: e.message }, false);
+    worker.on('message', onMessage).on('error', onError);
+    worker.postMessage(job);
+  });
+}
+
+/** The first row start after the middle of the file (-1 when no line break is near it). */
+function middle(path: string, size: number): number {
+  const fd = openSync(path, 'r');
+  try {
+    const probe = new Uint8Array(1 << 16);
+    const at = Math.floor(size / 2);
+    const lf = probe.subarray(0, readSync(fd, probe, 0, probe.length, at)).indexOf(10);
+    return lf < 0 || at + lf + 1 >= size ? -1 : at + lf + 1;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Options the worker can take: functions in parse cannot cross threads, and nrows needs the rows in order. */
+const splittable = (opts: ReaderOptions) => opts.nrows === undefined && !Object.values(opts.parse ?? {}).some((p) => typeof p === 'function');
+
+/** The file read on two threads (a reader ready to finish), or undefined to read it on one. A Restart is thrown as on one thread. */
+export async function readParallel(path: string, opts: ReaderOptions, chunk?: number, minBytes = PARALLEL_BYTES): Promise<CsvReader | undefined> {
+  // A file that cannot be read is left to the one-thread reader, which says why.
+  const size = existsSync(path) ? statSync(path).size : 0;
+  if (size < minBytes || !splittable(opts)) return undefined;
+  const mid = middle(path, size);
+  const worker = mid > 0 ? takeWorker() : undefined;
+  if (!worker) return undefined;
+  const reader = new CsvReader(opts);
+  let second: Promise<Outcome> | undefined;
+  const sink: ChunkSink = {
+    // Room in this half's arrays for the whole file: the worker's half is appended to them.
+    size: () => reader.size(size),
+    push(bytes, final) {
+      const used = reader.push(bytes, final);
+      const names = reader.header;
+      if (!second && names) second = run(worker, { path, from: mid, to: size, chunk, opts: { ...opts, header: false, names, skipRows: 0, middle: true } });
+      return used;
+    },
+    get done() {
+      return reader.done;
+    },
+  };
+  try {
+    await readChunks(path, sink, chunk, { from: 0, to: mid });
+  } catch (e) {
+    await second;
+    if (e instanceof Restart) throw e;
+    return undefined;
+  }
+  if (!second) {
+    release(worker);
+    return undefined;
+  }
+  const outcome = await second;
+  if (!('part' in outcome) || outcome.part.columns.some((c) => c?.kind === 'number' && c.failed)) return undefined;
+  reader.append(outcome.part);
+  return reader;
+}
