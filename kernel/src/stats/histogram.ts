@@ -38,10 +38,14 @@ export function equalWidthCounts(x: ArrayLike<number>, edges: Float64Array, weig
   return counts;
 }
 
+/** The fractions of the quantile histogram's edges: 0, 0.1, …, 1 (as Facets' generator computes them, via percent). */
+export function decilePs(quantileBuckets = 10): number[] {
+  return Array.from({ length: quantileBuckets + 1 }, (_, i) => (i * 100) / quantileBuckets / 100);
+}
+
 /** The 11 decile edges of `x` as `np.percentile` (linear) computes them. `x` is reordered. */
 export function deciles(x: Float64Array, quantileBuckets = 10): number[] {
-  const ps = Array.from({ length: quantileBuckets + 1 }, (_, i) => (i * 100) / quantileBuckets / 100);
-  return linearQuantiles(x, ps);
+  return linearQuantiles(x, decilePs(quantileBuckets));
 }
 
 /**

@@ -5,23 +5,33 @@
  * changes nothing, so callers may add each value as often as they like.
  */
 
-/** MurmurHash3 (x86, 32-bit) over the UTF-16 code units of a string. */
-export function murmur3(s: string, seed = 0x9747b28c): number {
-  let h = seed | 0;
-  for (let i = 0; i < s.length; i++) {
-    let k = Math.imul(s.charCodeAt(i), 0xcc9e2d51);
-    k = (k << 15) | (k >>> 17);
-    h ^= Math.imul(k, 0x1b873593);
-    h = (h << 13) | (h >>> 19);
-    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-  }
-  h ^= s.length;
+/** One step of MurmurHash3 (x86, 32-bit) over a 16-bit code unit: callers that hold UTF-8 bytes, not strings, hash the same units. */
+export function murmurStep(h: number, unit: number): number {
+  let k = Math.imul(unit, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  h ^= Math.imul(k, 0x1b873593);
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+/** MurmurHash3's finalisation, after `units` steps. */
+export function murmurEnd(h: number, units: number): number {
+  h ^= units;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h >>> 0;
+}
+
+export const MURMUR_SEED = 0x9747b28c;
+
+/** MurmurHash3 (x86, 32-bit) over the UTF-16 code units of a string. */
+export function murmur3(s: string, seed = MURMUR_SEED): number {
+  let h = seed | 0;
+  for (let i = 0; i < s.length; i++) h = murmurStep(h, s.charCodeAt(i));
+  return murmurEnd(h, s.length);
 }
 
 export class HyperLogLog {
@@ -34,7 +44,11 @@ export class HyperLogLog {
   }
 
   add(s: string): void {
-    const h = murmur3(s);
+    this.addHash(murmur3(s));
+  }
+
+  /** Adds a value by its `murmur3` hash. */
+  addHash(h: number): void {
     const j = h >>> (32 - this.p);
     const rank = Math.clz32(((h << this.p) | (1 << (this.p - 1))) >>> 0) + 1;
     if (rank > this.registers[j]) this.registers[j] = rank;

@@ -47,16 +47,36 @@ export function orderStatistics(x: Float64Array, ranks: number[]): Map<number, n
   return out;
 }
 
+/**
+ * The ranks NumPy's linear quantile at each p reads among n sorted values:
+ * floor((n − 1)p), and the next one when p falls between two ranks. Sorted,
+ * distinct. Callers that cannot hold the values (streamed statistics) find
+ * these ranks their own way and hand them to `linearFrom`.
+ */
+export function linearRanks(n: number, ps: number[]): number[] {
+  const ranks = new Set<number>();
+  for (const p of ps) {
+    const h = (n - 1) * p;
+    const f = Math.floor(h);
+    ranks.add(f);
+    if (h > f) ranks.add(Math.min(f + 1, n - 1));
+  }
+  return [...ranks].sort((a, b) => a - b);
+}
+
+/** NumPy's linear quantile at p of n values, from the values at `linearRanks(n, [p])`. */
+export function linearFrom(n: number, p: number, at: Map<number, number>): number {
+  const h = (n - 1) * p;
+  const f = Math.floor(h);
+  const a = at.get(f)!;
+  // a + 0 · (a − a) when p lands on a rank: the same arithmetic (and the same −0 → 0) as interpolating.
+  return a + (h - f) * ((h > f ? at.get(Math.min(f + 1, n - 1))! : a) - a);
+}
+
 /** NumPy's default ('linear') quantiles of `x` at each p, by `orderStatistics`. `x` is reordered. */
 export function linearQuantiles(x: Float64Array, ps: number[]): number[] {
   const n = x.length;
   if (n === 0) return ps.map(() => NaN);
-  const ranks = [...new Set(ps.flatMap((p) => [Math.floor((n - 1) * p), Math.min(Math.floor((n - 1) * p) + 1, n - 1)]))].sort((a, b) => a - b);
-  const at = orderStatistics(x, ranks);
-  return ps.map((p) => {
-    const h = (n - 1) * p;
-    const f = Math.floor(h);
-    const a = at.get(f)!;
-    return a + (h - f) * (at.get(Math.min(f + 1, n - 1))! - a);
-  });
+  const at = orderStatistics(x, linearRanks(n, ps));
+  return ps.map((p) => linearFrom(n, p, at));
 }

@@ -27,12 +27,21 @@ export interface StatisticsOptions {
   exactCap?: number;
 }
 
-type Kind = 'INT' | 'FLOAT' | 'STRING';
+export type Kind = 'INT' | 'FLOAT' | 'STRING';
 
 interface Column {
   values: Values;
   scan: NumericScan | null;
   present: number;
+}
+
+/** The options with their defaults, checked, and the dataset names (shared with streamed statistics). */
+export function settings(options: StatisticsOptions, datasets: number) {
+  const { topK = 100, buckets = 10, exactCap = 10_000 } = options;
+  if (!(Number.isInteger(topK) && topK >= 0)) throw new RangeError(`topK must be a whole number ≥ 0, got ${topK}`);
+  if (!(Number.isInteger(buckets) && buckets >= 1)) throw new RangeError(`buckets must be a whole number ≥ 1, got ${buckets}`);
+  const names = Array.from({ length: datasets }, (_, i) => options.names?.[i] ?? (datasets === 1 ? 'data' : `dataset ${i + 1}`));
+  return { topK, buckets, exactCap, quantileBuckets: 10, names };
 }
 
 function weightsOf(table: ColumnTable, name: string | undefined): Float64Array | undefined {
@@ -48,12 +57,12 @@ function weightsOf(table: ColumnTable, name: string | undefined): Float64Array |
 }
 
 /** The feature's type: numeric if numeric wherever it has values; a column with no values decides nothing. */
-function kindOf(columns: (Column | undefined)[]): Kind {
+export function featureKind(columns: ({ kind: Kind; present: number } | undefined)[]): Kind {
   let kind: Kind | undefined;
   let fallback: Kind | undefined;
   for (const c of columns) {
     if (!c) continue;
-    const k: Kind = c.scan ? c.scan.type : 'STRING';
+    const k = c.kind;
     if (c.present === 0) {
       fallback ??= k;
       continue;
@@ -64,13 +73,15 @@ function kindOf(columns: (Column | undefined)[]): Kind {
   return kind ?? fallback ?? 'STRING';
 }
 
+/** A feature of a dataset that lacks its column: every row missing. */
+export function absentFeature(name: string, kind: Kind, rows: number, quantileBuckets: number, weightedRows?: number): FeatureNameStatistics {
+  const commonStats = commonStatistics(rows, rows, weightedRows === undefined ? undefined : { present: 0, missing: weightedRows }, quantileBuckets);
+  return kind === 'STRING' ? { name, type: kind, stringStats: { commonStats } } : { name, type: kind, numStats: { commonStats } };
+}
+
 export function computeStatistics(tables: ColumnTable | ColumnTable[], options: StatisticsOptions = {}): DatasetFeatureStatisticsList {
   const list = Array.isArray(tables) ? tables : [tables];
-  const { topK = 100, buckets = 10, exactCap = 10_000 } = options;
-  if (!(Number.isInteger(topK) && topK >= 0)) throw new RangeError(`topK must be a whole number ≥ 0, got ${topK}`);
-  if (!(Number.isInteger(buckets) && buckets >= 1)) throw new RangeError(`buckets must be a whole number ≥ 1, got ${buckets}`);
-  const quantileBuckets = 10;
-  const names = list.map((_, i) => options.names?.[i] ?? (list.length === 1 ? 'data' : `dataset ${i + 1}`));
+  const { topK, buckets, exactCap, quantileBuckets, names } = settings(options, list.length);
   const weights = list.map((t) => weightsOf(t, options.weights));
   const features: string[] = [];
   for (const t of list) for (const n of t.columnNames()) if (!features.includes(n)) features.push(n);
@@ -87,17 +98,16 @@ export function computeStatistics(tables: ColumnTable | ColumnTable[], options: 
       const present = scan ? scan.rows - scan.missing : countPresent(values);
       return { values, scan, present };
     });
-    const kind = kindOf(columns);
+    const kind = featureKind(columns.map((c) => c && { kind: c.scan ? c.scan.type : 'STRING', present: c.present }));
     columns.forEach((c, i) => {
       const rows = list[i].numRows();
+      if (!c) {
+        datasets[i].features!.push(absentFeature(name, kind, rows, quantileBuckets, datasets[i].weightedNumExamples as number | undefined));
+        return;
+      }
       const feature: FeatureNameStatistics = { name, type: kind };
       let custom: CustomStatistic[] = [];
-      if (!c) {
-        const w = weights[i] && { present: 0, missing: datasets[i].weightedNumExamples as number };
-        const commonStats = commonStatistics(rows, rows, w || undefined, quantileBuckets);
-        if (kind === 'STRING') feature.stringStats = { commonStats };
-        else feature.numStats = { commonStats };
-      } else if (kind === 'STRING') {
+      if (kind === 'STRING') {
         ({ stats: feature.stringStats, custom } = stringStatistics(c.values, { topK, exactCap, quantileBuckets }, weights[i]));
       } else {
         const scan = c.scan ?? missingScan(rows, kind, weights[i]);

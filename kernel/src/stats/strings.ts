@@ -48,51 +48,105 @@ function rankHistogram(top: Frequent[], unique: number, present: number): RankHi
   return { buckets };
 }
 
-export function stringStatistics(values: Values, o: StringOptions, weights?: ArrayLike<number>): { stats: StringStatistics; custom: CustomStatistic[] } {
-  const counter = new FrequentValues(o.exactCap);
-  const weighted = weights ? new FrequentValues(o.exactCap) : undefined;
-  let missing = 0;
-  let units = 0;
-  let wPresent = 0;
-  let wMissing = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === null || v === undefined || (typeof v === 'number' && v !== v)) {
-      missing++;
-      if (weights) wMissing += weights[i];
-      continue;
-    }
-    const s = typeof v === 'string' ? v : asText(v);
-    units += s.length;
-    counter.add(s);
-    if (weighted && weights) {
-      weighted.add(s, weights[i]);
-      wPresent += weights[i];
+/**
+ * String statistics gathered a part at a time: arrays of values (`add`), or
+ * tallies a caller made itself (`addCount`, `addUncounted`, from streamed
+ * UTF-8 batches). In memory the whole column is one part.
+ */
+export class StringAccumulator {
+  private readonly counter: FrequentValues;
+  private readonly weighted?: FrequentValues;
+  private rows = 0;
+  private missing = 0;
+  /** UTF-16 code units over all present values. */
+  private units = 0;
+  private wPresent = 0;
+  private wMissing = 0;
+
+  constructor(private readonly o: StringOptions, weighted = false) {
+    this.counter = new FrequentValues(o.exactCap);
+    if (weighted) this.weighted = new FrequentValues(o.exactCap);
+  }
+
+  add(values: Values, weights?: ArrayLike<number>): void {
+    const { counter, weighted } = this;
+    this.rows += values.length;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v === null || v === undefined || (typeof v === 'number' && v !== v)) {
+        this.missing++;
+        if (weights) this.wMissing += weights[i];
+        continue;
+      }
+      const s = typeof v === 'string' ? v : asText(v);
+      this.units += s.length;
+      counter.add(s);
+      if (weighted && weights) {
+        weighted.add(s, weights[i]);
+        this.wPresent += weights[i];
+      }
     }
   }
-  const present = values.length - missing;
-  const stats: StringStatistics = {
-    commonStats: commonStatistics(values.length, missing, weights ? { present: wPresent, missing: wMissing } : undefined, o.quantileBuckets),
-  };
-  const custom: CustomStatistic[] = [];
-  if (present === 0) return { stats, custom };
-  const unique = counter.distinct();
-  const top = counter.top(o.topK);
-  stats.unique = unique;
-  stats.topValues = top.map((t) => ({ value: t.value, frequency: t.count }));
-  stats.avgLength = (units - counter.codePointCorrection()) / present;
-  stats.rankHistogram = rankHistogram(top, unique, present);
-  if (weighted) {
-    const wtop = weighted.top(o.topK);
-    stats.weightedStringStats = {
-      topValues: wtop.map((t) => ({ value: t.value, frequency: t.count })),
-      rankHistogram: rankHistogram(wtop, weighted.distinct(), wPresent),
+
+  get present(): number {
+    return this.rows - this.missing;
+  }
+
+  addMissing(rows: number): void {
+    this.rows += rows;
+    this.missing += rows;
+  }
+
+  /** `count` rows that all hold `value`. */
+  addCount(value: string, count: number): void {
+    this.rows += count;
+    this.units += value.length * count;
+    this.counter.add(value, count);
+  }
+
+  /**
+   * Present rows whose values the caller did not hand over (see
+   * `FrequentValues.absorb`): how many, their UTF-16 units and surrogate
+   * pairs, the most rows any one value had, and the values' `murmur3` hashes.
+   */
+  addUncounted(rows: number, units: number, pairs: number, largest: number, hashes: ArrayLike<number>): void {
+    this.rows += rows;
+    this.units += units;
+    this.counter.absorb(rows, largest, pairs, hashes);
+  }
+
+  finish(): { stats: StringStatistics; custom: CustomStatistic[] } {
+    const { counter, weighted, o } = this;
+    const present = this.rows - this.missing;
+    const stats: StringStatistics = {
+      commonStats: commonStatistics(this.rows, this.missing, weighted ? { present: this.wPresent, missing: this.wMissing } : undefined, o.quantileBuckets),
     };
+    const custom: CustomStatistic[] = [];
+    if (present === 0) return { stats, custom };
+    const unique = counter.distinct();
+    const top = counter.top(o.topK);
+    stats.unique = unique;
+    stats.topValues = top.map((t) => ({ value: t.value, frequency: t.count }));
+    stats.avgLength = (this.units - counter.codePointCorrection()) / present;
+    stats.rankHistogram = rankHistogram(top, unique, present);
+    if (weighted) {
+      const wtop = weighted.top(o.topK);
+      stats.weightedStringStats = {
+        topValues: wtop.map((t) => ({ value: t.value, frequency: t.count })),
+        rankHistogram: rankHistogram(wtop, weighted.distinct(), this.wPresent),
+      };
+    }
+    custom.push(
+      customNum('tsml.topValuesApproximate', counter.approximate ? 1 : 0),
+      customNum('tsml.topValuesMaxError', top.reduce((a, t) => Math.max(a, t.error), 0)),
+      customNum('tsml.uniqueApproximate', counter.approximate ? 1 : 0),
+    );
+    return { stats, custom };
   }
-  custom.push(
-    customNum('tsml.topValuesApproximate', counter.approximate ? 1 : 0),
-    customNum('tsml.topValuesMaxError', top.reduce((a, t) => Math.max(a, t.error), 0)),
-    customNum('tsml.uniqueApproximate', counter.approximate ? 1 : 0),
-  );
-  return { stats, custom };
+}
+
+export function stringStatistics(values: Values, o: StringOptions, weights?: ArrayLike<number>): { stats: StringStatistics; custom: CustomStatistic[] } {
+  const acc = new StringAccumulator(o, weights !== undefined);
+  acc.add(values, weights);
+  return acc.finish();
 }

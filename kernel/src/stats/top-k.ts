@@ -71,6 +71,23 @@ export class FrequentValues {
     counts.set(value, weight);
   }
 
+  /**
+   * Values a caller tallied but did not add one by one (streamed statistics
+   * keep at most `capacity` of a batch's distinct values and drop the rest):
+   * their total weight, the largest weight any one of them had, their
+   * surrogate pairs, and their `murmur3` hashes, so `distinct` still sees
+   * them. Each dropped value's count is then short by at most `largest`,
+   * which joins the error bound, and the counter is approximate.
+   */
+  absorb(weight: number, largest: number, pairs: number, hashes: ArrayLike<number>): void {
+    for (let i = 0; i < hashes.length; i++) this.hll.addHash(hashes[i]);
+    if (!(largest > 0)) return;
+    if (this.reduced === 0) this.pairs = this.pairsHeld();
+    this.total += weight;
+    this.pairs += pairs;
+    this.reduced += largest;
+  }
+
   /** Distinct values: exact while exact, a HyperLogLog estimate afterwards. */
   distinct(): number {
     return this.reduced > 0 ? Math.max(Math.round(this.hll.estimate()), this.counts.size) : this.counts.size;
