@@ -39,6 +39,8 @@ export class FieldText {
   /** The chunk as a string when it is ASCII (byte offsets are then string offsets), null when not, undefined until asked. */
   private whole?: string | null;
   bytes: Uint8Array = new Uint8Array(0);
+  /** The same bytes, to read several at once. */
+  view = new DataView(this.bytes.buffer);
 
   constructor(label: string) {
     this.decoder = new TextDecoder(label, { ignoreBOM: true });
@@ -47,6 +49,7 @@ export class FieldText {
   /** The chunk that offsets now refer to. */
   reset(bytes: Uint8Array): void {
     this.bytes = bytes;
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.whole = undefined;
   }
 

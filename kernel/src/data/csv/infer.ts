@@ -82,6 +82,11 @@ export class NumberColumn {
     if (rows > this.out.length) this.resize(rows);
   }
 
+  /** Touches the room reserved beyond the rows read, so its memory is mapped now rather than when rows arrive. */
+  touch(): void {
+    this.out.fill(0, this.rows);
+  }
+
   private room(count: number): void {
     if (this.rows + count > this.out.length) this.resize(Math.max(this.rows + count, this.out.length * 2));
   }

@@ -311,6 +311,15 @@ export class CsvReader {
     return { rows: this.rows, lines: this.rowLines.subarray(0, this.rows), skipped: this.skipped, columns: this.builders.map((c) => c?.part() ?? null) };
   }
 
+  /**
+   * Gets the column arrays' reserved room ready (a page fault per 4 KiB of
+   * fresh memory): worth doing while a worker still reads the rows that
+   * will be appended there.
+   */
+  touchRoom(): void {
+    for (const c of this.builders) c?.touch();
+  }
+
   /** Appends what another reader read from the bytes that follow this one's last, as if this one had read them. */
   append(p: ReaderPart): void {
     const lines = this.s.line - 1;

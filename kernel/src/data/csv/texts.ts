@@ -12,8 +12,29 @@ import type { Block } from './reader.js';
 /** Beyond this many distinct values a column is treated as free text. */
 const MAX_DISTINCT = 1 << 16;
 
-/** FNV-1a over the field's bytes. */
-function hashBytes(b: Uint8Array, s: number, e: number): number {
+/** Masks keeping the first 0–4 bytes of a little-endian 32-bit load. */
+const SHORT = [0, 0xff, 0xffff, 0xffffff, -1];
+
+/**
+ * A field of up to four bytes as one integer (its bytes, read at once), or 0
+ * for a longer one. With the length, it identifies a short field exactly:
+ * short values (codes, categories) are looked up without a byte loop.
+ */
+function shortKey(text: FieldText, s: number, e: number): number {
+  const len = e - s;
+  if (len > 4) return 0;
+  if (s + 4 <= text.bytes.length) return text.view.getInt32(s, true) & SHORT[len];
+  let key = 0;
+  for (let i = e - 1; i >= s; i--) key = (key << 8) | text.bytes[i];
+  return key;
+}
+
+/** FNV-1a over the field's bytes, or a mix of its short key. */
+function hashOf(b: Uint8Array, s: number, e: number, key: number): number {
+  if (e - s <= 4) {
+    const h = Math.imul(key ^ (e - s), 0x9e3779b1);
+    return h ^ (h >>> 15);
+  }
   let h = 0x811c9dc5;
   for (let i = s; i < e; i++) h = Math.imul(h ^ b[i], 0x01000193);
   return h;
@@ -29,33 +50,36 @@ class Distinct {
   private used = 0;
   private bounds = new Int32Array(1 << 10);
   private hashes = new Int32Array(1 << 9);
+  private keys = new Int32Array(1 << 9);
   private ids = new Int32Array(1 << 9);
   size = 0;
 
-  /** The id of bytes[s, e), or -1 - (the free slot for it). */
-  find(b: Uint8Array, s: number, e: number, h: number): number {
+  /** The id of bytes[s, e) (`key`: its shortKey), or -1 - (the free slot for it). */
+  find(b: Uint8Array, s: number, e: number, h: number, key: number): number {
     const mask = this.slots.length - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const k = this.slots[slot];
       if (k < 0) return -1 - slot;
-      if (this.hashes[k] === h && this.equals(k, b, s, e)) return this.ids[k];
+      if (this.hashes[k] === h && this.keys[k] === key && this.equals(k, b, s, e)) return this.ids[k];
     }
   }
 
   private equals(k: number, b: Uint8Array, s: number, e: number): boolean {
     const from = this.bounds[k];
     if (this.bounds[k + 1] - from !== e - s) return false;
+    if (e - s <= 4) return true; // the short key said it all
     const arena = this.arena;
     for (let i = s, j = from; i < e; i++, j++) if (b[i] !== arena[j]) return false;
     return true;
   }
 
   /** Adds bytes[s, e) with its id, at the free slot find gave. */
-  add(slot: number, b: Uint8Array, s: number, e: number, h: number, id: number): void {
+  add(slot: number, b: Uint8Array, s: number, e: number, h: number, key: number, id: number): void {
     const k = this.size++;
     if (this.used + e - s > this.arena.length) this.arena = grown(this.arena, Math.max(this.arena.length * 2, this.used + e - s));
     if (k + 2 > this.bounds.length) this.bounds = grown(this.bounds, this.bounds.length * 2);
-    if (k + 1 > this.hashes.length) [this.hashes, this.ids] = [grown(this.hashes, this.hashes.length * 2), grown(this.ids, this.ids.length * 2)];
+    if (k + 1 > this.hashes.length) [this.hashes, this.keys, this.ids] = [this.hashes, this.keys, this.ids].map((a) => grown(a, a.length * 2));
+    this.keys[k] = key;
     this.arena.set(b.subarray(s, e), this.used);
     this.bounds[k] = this.used;
     this.used += e - s;
@@ -125,6 +149,11 @@ export class TextColumn {
     if (rows > this.ids.length) this.ids = grown(this.ids, rows);
   }
 
+  /** Touches the room reserved beyond the rows read, so its memory is mapped now rather than when rows arrive. */
+  touch(): void {
+    this.ids.fill(0, this.rows);
+  }
+
   add(b: Block, col: number, text: FieldText): void {
     if (this.table && this.table.size >= MAX_DISTINCT) this.free = this.values();
     if (this.free) return this.addFree(b, col, text);
@@ -142,15 +171,16 @@ export class TextColumn {
       }
       const s = starts[k];
       const e = ends[k];
-      const h = hashBytes(bytes, s, e);
-      const found = table.find(bytes, s, e, h);
+      const key = shortKey(text, s, e);
+      const h = hashOf(bytes, s, e, key);
+      const found = table.find(bytes, s, e, h, key);
       if (found >= 0) {
         ids[at + r] = found;
         continue;
       }
       const v = text.decode(s, e);
       const id = texts.push(na.has(v) ? null : v) - 1;
-      table.add(-1 - found, bytes, s, e, h, id);
+      table.add(-1 - found, bytes, s, e, h, key, id);
       ids[at + r] = id;
     }
     this.rows += count;
