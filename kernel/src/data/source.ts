@@ -3,8 +3,7 @@
  * directory; http(s) URLs are fetched; text is decoded as UTF-8 (a BOM is
  * dropped) or latin1. Large files can also be read a chunk at a time.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataError } from './errors.js';
@@ -36,12 +35,9 @@ export async function readBytes(source: string | URL): Promise<Uint8Array> {
     if (!res.ok) throw new DataError(`could not fetch ${s}: HTTP ${res.status} ${res.statusText}`);
     return new Uint8Array(await res.arrayBuffer());
   }
+  // Synchronous: what follows (decoding, parsing) blocks as long anyway, and fs.promises reads in 512 KiB steps.
   const path = localPath(s);
-  try {
-    return await readFile(path);
-  } catch (e) {
-    throw fileError(e, path);
-  }
+  return fileCall(path, () => readFileSync(path));
 }
 
 /** What readChunks feeds. */
