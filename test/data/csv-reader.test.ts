@@ -178,9 +178,12 @@ describe('a large file read on two threads', () => {
     }
   });
 
-  it('falls back to one thread when the middle line break is inside a quoted field', async () => {
-    const { two, one } = await both(`a,b\n1,"${'x\n'.repeat(2000)}"\n2,y\n`);
-    expect(two).toEqual(one);
+  it('falls back to one thread when the middle line break is inside a quoted field, or the header reaches it', async () => {
+    const quoted = await both(`a,b\n1,"${'x\n'.repeat(2000)}"\n2,y\n`);
+    expect(quoted.two).toEqual(quoted.one);
+    const header = await both(`${Array.from({ length: 3000 }, (_, k) => `c${k}`).join(',')}\n${Array.from({ length: 3000 }, (_, k) => k).join(',')}\n`);
+    expect(header.two).toEqual(header.one);
+    expect(Object.keys(header.two)).toHaveLength(3000);
   });
 
   it('joins columns typed differently by the two halves, or reads again', async () => {

@@ -87,7 +87,8 @@ export async function readParallel(path: string, opts: ReaderOptions, chunk?: nu
     push(bytes, final) {
       const used = reader.push(bytes, final);
       const names = reader.header;
-      if (!second && names) second = run(worker, { path, from: mid, to: size, chunk, opts: { ...opts, header: false, names, skipRows: 0, middle: true } });
+      // Names read from the last bytes before the split might have been cut there: then no worker.
+      if (!second && names && !final) second = run(worker, { path, from: mid, to: size, chunk, opts: { ...opts, header: false, names, skipRows: 0, middle: true } });
       return used;
     },
     get done() {
