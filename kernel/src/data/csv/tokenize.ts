@@ -1,10 +1,10 @@
 /**
  * RFC 4180 row scanner (quoted fields, doubled quotes, embedded newlines,
- * CRLF) over a chunk of the file's bytes. It records each field as
- * [start, end) byte offsets instead of creating a string per field: numeric
- * columns are then parsed straight from the bytes, and only string columns
- * pay for decoding. Working on bytes, a chunk at a time, is what lets it keep
- * up with pandas' C parser: a large CSV never becomes one huge JavaScript
+ * CRLF) over a chunk of the file's bytes. No string is made per field: a
+ * field of a column read as numbers is parsed on the spot, other fields are
+ * kept as [start, end) byte offsets, and only string columns pay for
+ * decoding. Working on bytes, a chunk at a time, is what keeps it within
+ * reach of pandas' C parser: a large CSV never becomes one huge JavaScript
  * string or one huge array of offsets. The bytes must be ASCII-compatible
  * (UTF-8 or a single-byte encoding), since delimiters, quotes and newlines
  * are found as single bytes.
