@@ -19,9 +19,10 @@
  * counts give, so the error reported is measured, not a bound.
  *
  * Memory: the pivots (three per rank) and at most `cap` kept values, however
- * many rows. With a sample of s values the brackets hold about 2z·k/√s
- * values per rank in all (k = 10⁷, s = 2¹⁸: ~1.5 M values for the 9 inner
- * deciles), so the default cap of 2²² keeps quantiles exact up to ~5·10⁷
+ * many rows. With a sample of s values the bracket of quantile p holds
+ * about 2z·√(p(1 − p))·k/√s values (k = 10⁷, s = 2¹⁸: ~0.9 M for the 9 inner
+ * deciles together; none when ranks land on repeated values, which are
+ * pivots), so the default cap of 2²² keeps quantiles exact up to ~5·10⁷
  * finite values per column, and labelled approximate beyond.
  */
 import { orderStatistics } from '../order-statistics.js';
