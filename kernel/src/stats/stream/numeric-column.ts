@@ -90,10 +90,6 @@ export class NumericColumn {
     return this.counts.rows - this.counts.missing;
   }
 
-  get rows(): number {
-    return this.counts.rows;
-  }
-
   /**
    * As scanNumeric decides on the whole column in memory: there it is one
    * plain array as soon as any batch has a null, else a typed array like the
