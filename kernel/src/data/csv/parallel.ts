@@ -16,12 +16,12 @@ import { CsvReader, Restart, type ReaderOptions } from './reader.js';
 import type { Job, Outcome } from './worker.js';
 
 /** Below this size one thread is about as fast (a worker's first start alone takes tens of milliseconds). */
-export const PARALLEL_BYTES = 16 << 20;
+const PARALLEL_BYTES = 16 << 20;
 
 const WORKER = new URL('./worker.js', import.meta.url);
 let idle: Worker | undefined;
 
-/** The worker, if none is busy; undefined when running from TypeScript sources (tests), which have no worker.js. */
+/** The idle worker, or a new one; undefined when running from TypeScript sources (tests), which have no worker.js. */
 function takeWorker(): Worker | undefined {
   if (idle) {
     const w = idle;
@@ -31,6 +31,7 @@ function takeWorker(): Worker | undefined {
   return existsSync(fileURLToPath(WORKER)) ? new Worker(WORKER) : undefined;
 }
 
+/** Keeps one worker for the next read; another (two reads at once) ends. */
 function release(worker: Worker): void {
   if (idle) void worker.terminate();
   else idle = worker;
