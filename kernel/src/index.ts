@@ -9,6 +9,7 @@ export * from './mime/index.js';
 export { VERSION as version } from './info.js';
 export * from './data/index.js';
 export * from './stats/index.js';
+export { statisticsFromParquet, type StreamStatisticsOptions } from './stats/stream/index.js';
 export { seed } from './random/index.js';
 export { loadTf, loadedTf, device, tableToTensor, tensorToTable, type DeviceReport } from './tensor/index.js';
 export * as datasets from '@tsml/datasets';

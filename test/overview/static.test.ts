@@ -86,3 +86,30 @@ describe('display.overview on hostile tables', () => {
     expect(html).not.toMatch(/ (x|y|x1|x2|y1|y2|cx|cy|width|height|points)="[^"]*(NaN|Infinity)/);
   });
 });
+
+describe('display.overview of Parquet files', () => {
+  it('streams the statistics of train/test Parquet files into the same bundle as the tables give', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { overviewFileBundle } = await import('../../kernel/src/display/overview.js');
+    const { readParquet } = await import('../../kernel/src/data/index.js');
+    const dir = mkdtempSync(join(tmpdir(), 'tsml-ov-pq-'));
+    const script = [
+      'import sys, numpy as np, pyarrow as pa, pyarrow.parquet as pq',
+      'r = np.random.default_rng(1)',
+      'for name, shift in (("train", 0), ("test", 3)):',
+      '    x = r.normal(shift, 1, 5000); x[::50] = np.nan',
+      '    pq.write_table(pa.table({"x": x, "c": r.choice(["a", "b", "c"], 5000)}), f"{sys.argv[1]}/{name}.parquet", row_group_size=1000)',
+    ].join('\n');
+    execFileSync(join(process.cwd(), '.venv', 'bin', 'python'), ['-c', script, dir]);
+    const files = ['train', 'test'].map((n) => join(dir, `${n}.parquet`));
+    const streamed = await overviewFileBundle(files, { names: ['train', 'test'] });
+    const inMemory = overviewBundle(await Promise.all(files.map((f) => readParquet(f))), { names: ['train', 'test'] });
+    expect(streamed['text/plain']).toBe(inMemory['text/plain']);
+    expect(streamed['text/plain']).toContain('x (float)  [! distribution shift]');
+    await expect(overviewFileBundle(files, { weights: 'x' })).rejects.toThrow(/weights.*readParquet/);
+    expect(() => overviewBundle(files as never)).toThrow(/await it/);
+  });
+});

@@ -9,7 +9,7 @@ import { StandardMime, type MimeBundle, type MimeMetadata } from '../mime/index.
 import { formatValue, NO_OUTPUT, type Formatted } from './format.js';
 import { heatmap, type HeatmapOptions } from '../tensor/heatmap.js';
 import { images, type ImagesOptions } from '../tensor/images.js';
-import { overviewBundle, type OverviewInput, type OverviewOptions } from './overview.js';
+import { isOverviewFile, overviewBundle, overviewFileBundle, type OverviewInput, type OverviewOptions } from './overview.js';
 
 export interface DisplayTarget {
   send(msgType: string, content: unknown, extra?: { buffers?: ArrayBufferView[] }): void;
@@ -107,10 +107,14 @@ export const display = Object.assign(show, {
   images: (t: unknown, opts: ImagesOptions & DisplayOptions = {}) => show(images(t, opts), { display_id: opts.display_id, metadata: opts.metadata }),
   /**
    * Facets-style Overview of a table or several (train/test): per-feature statistics, charts and red
-   * highlights. Also takes a DatasetFeatureStatisticsList (proto3 JSON) from Python's facets or TFDV.
+   * highlights. Also takes a DatasetFeatureStatisticsList (proto3 JSON) from Python's facets or TFDV,
+   * or Parquet paths (one dataset each), read in batches whatever their size: then await it.
    */
-  overview: (input: OverviewInput, opts: OverviewOptions & DisplayOptions = {}) =>
-    show(overviewBundle(input, opts), { display_id: opts.display_id, metadata: opts.metadata, raw: true }),
+  overview: (input: OverviewInput, opts: OverviewOptions & DisplayOptions = {}): DisplayHandle | undefined | Promise<DisplayHandle | undefined> => {
+    const how = { display_id: opts.display_id, metadata: opts.metadata, raw: true };
+    if (isOverviewFile(input)) return overviewFileBundle(input, opts).then((b) => show(b, how));
+    return show(overviewBundle(input, opts), how);
+  },
 });
 
 /** Clears the cell's output; with `wait`, the clear happens when the next output arrives (no flicker). */

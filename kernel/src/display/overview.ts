@@ -8,8 +8,10 @@ import { tsmlBundle, TsmlMime, type DatasetFeatureStatisticsList, type OverviewP
 import { computeStatistics, type StatisticsOptions } from '../stats/index.js';
 import { overviewHtml, overviewModel, overviewText } from '../overview/index.js';
 import { fromDanfo, isDanfo } from '../data/danfo.js';
+import { isStatisticsFile, statisticsFromFile } from '../stats/stream/index.js';
 
-export type OverviewInput = ColumnTable | ColumnTable[] | DatasetFeatureStatisticsList | string;
+/** Tables, statistics (object or JSON text), or Parquet paths (read in batches: any size). */
+export type OverviewInput = ColumnTable | ColumnTable[] | DatasetFeatureStatisticsList | string | string[];
 
 export type OverviewOptions = StatisticsOptions;
 
@@ -22,15 +24,27 @@ function asTable(v: unknown, i: number): ColumnTable {
 }
 
 /** Statistics for the input: computed for tables, taken as they are otherwise. */
-export function overviewStatistics(input: OverviewInput, options: OverviewOptions = {}): OverviewPayload {
+export function overviewStatistics(input: Exclude<OverviewInput, string[]>, options: OverviewOptions = {}): OverviewPayload {
   if (typeof input === 'string') return JSON.parse(input) as OverviewPayload;
   if (Array.isArray(input)) return computeStatistics(input.map(asTable), options);
   if (isTable(input) || isDanfo(input)) return computeStatistics(asTable(input, 0), options);
   return input as DatasetFeatureStatisticsList;
 }
 
-export function overviewBundle(input: OverviewInput, options: OverviewOptions = {}): TsmlBundle<typeof TsmlMime.overview, OverviewPayload> {
-  const payload = overviewStatistics(input, options);
+type OverviewBundle = TsmlBundle<typeof TsmlMime.overview, OverviewPayload>;
+
+/** True when the input is Parquet files, whose statistics are read from disk (asynchronously). */
+export const isOverviewFile = isStatisticsFile;
+
+/** The bundle for Parquet files: statistics streamed a column chunk at a time, never the whole file in memory. */
+export async function overviewFileBundle(paths: string | string[], options: OverviewOptions = {}): Promise<OverviewBundle> {
+  if (options.weights !== undefined) throw new TypeError('display.overview: weights are not supported for Parquet paths yet; load the file with readParquet and pass the table');
+  return overviewBundle(await statisticsFromFile(paths, options), options);
+}
+
+export function overviewBundle(input: OverviewInput, options: OverviewOptions = {}): OverviewBundle {
+  if (isStatisticsFile(input)) throw new TypeError('overviewBundle: Parquet paths are read asynchronously; use overviewFileBundle (display.overview returns a promise for them: await it)');
+  const payload = overviewStatistics(input as Exclude<OverviewInput, string[]>, options);
   // Validates foreign statistics before they reach a notebook: a bad payload fails here, with the reason.
   const model = overviewModel(payload);
   return tsmlBundle(TsmlMime.overview, payload, { html: overviewHtml(model), text: overviewText(model) });
