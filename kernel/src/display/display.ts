@@ -9,7 +9,16 @@ import { StandardMime, type MimeBundle, type MimeMetadata } from '../mime/index.
 import { formatValue, NO_OUTPUT, type Formatted } from './format.js';
 import { heatmap, type HeatmapOptions } from '../tensor/heatmap.js';
 import { images, type ImagesOptions } from '../tensor/images.js';
-import { isOverviewFile, overviewBundle, overviewFileBundle, type OverviewInput, type OverviewOptions } from './overview.js';
+// Types only: the Overview's code (stats, arquero) loads with the tsml API, not with the kernel's first cell.
+import type { OverviewInput, OverviewOptions } from './overview.js';
+
+type OverviewMaker = (input: OverviewInput, opts: OverviewOptions) => MimeBundle | Promise<MimeBundle>;
+let makeOverview: OverviewMaker | undefined;
+
+/** Called by the tsml API module (index.ts) when it loads; the kernel runs cells that mention `overview` after it. */
+export function provideOverview(f: OverviewMaker): void {
+  makeOverview = f;
+}
 
 export interface DisplayTarget {
   send(msgType: string, content: unknown, extra?: { buffers?: ArrayBufferView[] }): void;
@@ -112,8 +121,9 @@ export const display = Object.assign(show, {
    */
   overview: (input: OverviewInput, opts: OverviewOptions & DisplayOptions = {}): DisplayHandle | undefined | Promise<DisplayHandle | undefined> => {
     const how = { display_id: opts.display_id, metadata: opts.metadata, raw: true };
-    if (isOverviewFile(input)) return overviewFileBundle(input, opts).then((b) => show(b, how));
-    return show(overviewBundle(input, opts), how);
+    if (!makeOverview) throw new Error("display.overview is not loaded: import 'tsml' (the kernel loads it for cells that mention overview)");
+    const bundle = makeOverview(input, opts);
+    return bundle instanceof Promise ? bundle.then((b) => show(b, how)) : show(bundle, how);
   },
 });
 

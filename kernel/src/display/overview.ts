@@ -33,13 +33,15 @@ export function overviewStatistics(input: Exclude<OverviewInput, string[]>, opti
 
 type OverviewBundle = TsmlBundle<typeof TsmlMime.overview, OverviewPayload>;
 
-/** True when the input is Parquet files, whose statistics are read from disk (asynchronously). */
-export const isOverviewFile = isStatisticsFile;
-
 /** The bundle for Parquet files: statistics streamed a column chunk at a time, never the whole file in memory. */
 export async function overviewFileBundle(paths: string | string[], options: OverviewOptions = {}): Promise<OverviewBundle> {
   if (options.weights !== undefined) throw new TypeError('display.overview: weights are not supported for Parquet paths yet; load the file with readParquet and pass the table');
   return overviewBundle(await statisticsFromFile(paths, options), options);
+}
+
+/** What display.overview shows: the bundle, or a promise of it for Parquet paths. */
+export function overviewFor(input: OverviewInput, options: OverviewOptions = {}): OverviewBundle | Promise<OverviewBundle> {
+  return isStatisticsFile(input) ? overviewFileBundle(input, options) : overviewBundle(input, options);
 }
 
 export function overviewBundle(input: OverviewInput, options: OverviewOptions = {}): OverviewBundle {
