@@ -55,11 +55,14 @@ if [ ! -f .venv/.tsml-ext-stamp ] || [ "$(cat .venv/.tsml-ext-stamp)" != "$want"
   .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-build-isolation --no-deps --force-reinstall ./extension
   echo "$want" > .venv/.tsml-ext-stamp
 fi
-.venv/bin/jupyter labextension list 2>&1 | grep -q '@tsml/jupyterlab.*enabled.*OK' || { echo "the @tsml/jupyterlab labextension is not enabled in the venv's JupyterLab" >&2; false; }
+# Read the listing whole first: `grep -q` stops reading early, and with pipefail the writer's SIGPIPE fails the step.
+extensions=$(.venv/bin/jupyter labextension list 2>&1)
+grep -q '@tsml/jupyterlab.*enabled.*OK' <<<"$extensions" || { echo "the @tsml/jupyterlab labextension is not enabled in the venv's JupyterLab: $extensions" >&2; false; }
 
 step "install the tsml kernelspec into the venv"
 node kernel/bin/tsml.js install --sys-prefix --python .venv/bin/python >/dev/null
-.venv/bin/jupyter kernelspec list | grep -q '^ *tsml ' || { echo "kernelspec tsml not visible to jupyter" >&2; false; }
+kernels=$(.venv/bin/jupyter kernelspec list)
+grep -q '^ *tsml ' <<<"$kernels" || { echo "kernelspec tsml not visible to jupyter: $kernels" >&2; false; }
 
 step "install Chromium for the end-to-end tests (apt: chromium, fonts-dejavu-core)"
 # Debian's chromium, not Playwright's download: it comes from apt, which this machine can reach.
