@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import type { ColumnTable } from 'arquero';
 import { parseCsv, readCsv, DataError, type CsvOptions } from '../../kernel/src/data/index.js';
 import { readCsvChunked } from '../../kernel/src/data/loaders/read-csv.js';
+import { readHere } from '../../kernel/src/data/csv/parallel.js';
+import { FINISHED } from '../../kernel/src/data/csv/worker.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tsml-csv-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -191,6 +193,18 @@ describe('a large file read on two threads', () => {
     const { two, one } = await both(`n,m,t\n${late}\n`);
     expect(two).toEqual(one);
     expect((one as Record<string, unknown[]>).n[0]).toBe('0');
+  });
+
+  it('reads a lagging worker\'s part on this thread too, and gives up once the worker is done', async () => {
+    const path = file(`a,b\n${lines(3000, (i) => `${i},"q${i % 7}"`)}\n`);
+    const progress = new Int32Array(new SharedArrayBuffer(8));
+    const opts = { na: new Set(['']), label: 'utf-8', header: false, names: ['a', 'b'], middle: true };
+    const job = { path, from: 4, to: (await import('node:fs')).statSync(path).size, chunk: 1024, opts, progress: progress.buffer as SharedArrayBuffer };
+    const part = await readHere(job, progress);
+    expect(part?.rows).toBe(3000);
+    expect(Array.from((part!.columns[0] as { values: Float64Array }).values.subarray(0, 3))).toEqual([0, 1, 2]);
+    Atomics.store(progress, FINISHED, 1);
+    expect(await readHere(job, progress)).toBeUndefined();
   });
 
   it('reports an error in the second half with its true line number, and lists skipped lines', async () => {

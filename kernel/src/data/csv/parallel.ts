@@ -12,8 +12,8 @@ import { Worker } from 'node:worker_threads';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readChunks, type ChunkSink } from '../source.js';
-import { CsvReader, Restart, type ReaderOptions } from './reader.js';
-import type { Job, Outcome } from './worker.js';
+import { CsvReader, Restart, type ReaderOptions, type ReaderPart } from './reader.js';
+import { FINISHED, KIB_READ, watched, type Job, type Outcome } from './worker.js';
 
 /** Below this size one thread is about as fast (a worker's first start alone takes tens of milliseconds). */
 const PARALLEL_BYTES = 16 << 20;
@@ -69,6 +69,26 @@ function splitPoint(path: string, size: number): number {
   }
 }
 
+/** The worker has read less than half its part while this thread read all of its own: it gets little CPU (a busy machine). */
+function behind(progress: Int32Array, bytes: number): boolean {
+  return Atomics.load(progress, FINISHED) === 0 && Atomics.load(progress, KIB_READ) * 1024 < bytes / 2;
+}
+
+/**
+ * The worker's part read on this thread too, giving up as soon as the
+ * worker finishes: undefined then, or on an error (the worker meets it too).
+ */
+export async function readHere(job: Job, progress: Int32Array): Promise<ReaderPart | undefined> {
+  try {
+    const reader = new CsvReader(job.opts);
+    const sink = watched(reader, undefined, () => Atomics.load(progress, FINISHED) === 1);
+    await readChunks(job.path, sink, job.chunk, { from: job.from, to: job.to });
+    return sink.ended ? reader.part() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Options the worker can take: functions in parse cannot cross threads, and nrows needs the rows in order. */
 const splittable = (opts: ReaderOptions) => opts.nrows === undefined && !Object.values(opts.parse ?? {}).some((p) => typeof p === 'function');
 
@@ -81,6 +101,8 @@ export async function readParallel(path: string, opts: ReaderOptions, chunk?: nu
   const worker = mid > 0 ? takeWorker() : undefined;
   if (!worker) return undefined;
   const reader = new CsvReader(opts);
+  const progress = new Int32Array(new SharedArrayBuffer(8));
+  let job: Job | undefined;
   let second: Promise<Outcome> | undefined;
   const sink: ChunkSink = {
     // Room in this part's arrays for the whole file: the worker's rows are appended to them.
@@ -89,7 +111,10 @@ export async function readParallel(path: string, opts: ReaderOptions, chunk?: nu
       const used = reader.push(bytes, final);
       const names = reader.header;
       // Names read from the last bytes before the split might have been cut there: then no worker.
-      if (!second && names && !final) second = run(worker, { path, from: mid, to: size, chunk, opts: { ...opts, header: false, names, skipRows: 0, middle: true } });
+      if (!job && names && !final) {
+        job = { path, from: mid, to: size, chunk, opts: { ...opts, header: false, names, skipRows: 0, middle: true }, progress: progress.buffer as SharedArrayBuffer };
+        second = run(worker, job);
+      }
       return used;
     },
     get done() {
@@ -103,12 +128,14 @@ export async function readParallel(path: string, opts: ReaderOptions, chunk?: nu
     if (e instanceof Restart) throw e;
     return undefined;
   }
-  if (!second) {
+  if (!job || !second) {
     release(worker);
     return undefined;
   }
-  reader.touchRoom();
-  const outcome = await second;
+  // On a busy machine the worker may lag far behind: then this thread reads its part as well, and the first to finish is used.
+  const here = behind(progress, size - mid) ? await readHere(job, progress) : undefined;
+  if (!here) reader.touchRoom();
+  const outcome = here ? { part: here } : await second;
   if (!('part' in outcome) || outcome.part.columns.some((c) => c?.kind === 'number' && c.failed)) return undefined;
   reader.append(outcome.part);
   return reader;
