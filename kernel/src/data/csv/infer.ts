@@ -156,10 +156,9 @@ export class NumberColumn {
    * first text field (-1 when none).
    */
   settle(b: Block, col: number, pending: Int32Array, npending: number, text: FieldText): number {
-    const { values, stride, count } = b;
+    const { values, count } = b;
     this.room(count);
-    const out = this.out;
-    for (let r = 0, k = col, at = this.rows; r < count; r++, k += stride) out[at + r] = values[k];
+    this.out.set(values.subarray(col * b.capacity, col * b.capacity + count), this.rows);
     let left = 0;
     for (let p = 0; p < npending; p += 4) {
       if (pending[p] !== col) continue;

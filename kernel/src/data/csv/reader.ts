@@ -25,10 +25,12 @@ export interface Block {
   ends: Int32Array;
   /** Slots per row: the column count (at least 1). */
   stride: number;
+  /** Rows the block holds at most, and holds now. */
+  capacity: number;
   count: number;
   /** By slot: unescaped text of fields that contained doubled quotes. */
   escapes: Map<number, string>;
-  /** Values of the fields the scanner parsed as numbers, by slot. */
+  /** Values of the fields the scanner parsed as numbers: column k's from k · capacity on. */
   values: Float64Array;
   /** 1-based physical line where each row starts (for error messages). */
   lines: Int32Array;
@@ -95,8 +97,8 @@ export class CsvReader {
     if (delimiter.length !== 1 || delimiter.charCodeAt(0) > 127) throw new DataError(`delimiter must be one ASCII character, got '${delimiter}'`);
     this.text = new FieldText(opts.label);
     this.s = {
-      text: this.text, final: false, delim: delimiter.charCodeAt(0), i: 0, line: 1, kinds: new Uint8Array(0), starts: new Int32Array(0), ends: new Int32Array(0),
-      values: new Float64Array(0), pending: new Int32Array(64), npending: 0, escapes: new Map(), blank: false, where: opts.source ? ` in ${opts.source}` : '',
+      text: this.text, final: false, delim: delimiter.charCodeAt(0), i: 0, line: 1, kinds: new Uint8Array(0), stride: 1, starts: new Int32Array(0), ends: new Int32Array(0),
+      values: new Float64Array(0), rowsPerColumn: BLOCK, pending: new Int32Array(64), npending: 0, escapes: new Map(), blank: false, where: opts.source ? ` in ${opts.source}` : '',
     };
     this.comment = opts.comment ? opts.comment.charCodeAt(0) : -1;
     this.maxRows = opts.nrows ?? Infinity;
@@ -181,13 +183,13 @@ export class CsvReader {
   private setup(names: string[]): void {
     this.names = names;
     const stride = Math.max(names.length, 1);
-    this.block = { starts: new Int32Array(BLOCK * stride), ends: new Int32Array(BLOCK * stride), values: new Float64Array(BLOCK * stride), stride, count: 0, escapes: new Map(), lines: new Int32Array(BLOCK), from: 0, fromLine: 0, skipped: 0 };
+    this.block = { starts: new Int32Array(BLOCK * stride), ends: new Int32Array(BLOCK * stride), values: new Float64Array(BLOCK * stride), stride, capacity: BLOCK, count: 0, escapes: new Map(), lines: new Int32Array(BLOCK), from: 0, fromLine: 0, skipped: 0 };
     const wanted = new Set(this.opts.columns ?? names);
     this.contexts = names.map((name) => ({ name, ...this.na, source: this.opts.source }));
     // Like a lookup by name, a repeated name reads its first column.
     this.builders = names.map((name, k) => (wanted.has(name) && names.indexOf(name) === k ? this.builder(k) : undefined));
     const s = this.s;
-    [s.starts, s.ends, s.values, s.escapes] = [this.block.starts, this.block.ends, this.block.values, this.block.escapes];
+    [s.starts, s.ends, s.values, s.escapes, s.stride] = [this.block.starts, this.block.ends, this.block.values, this.block.escapes, stride];
     s.kinds = new Uint8Array(names.length);
     this.builders.forEach((c, k) => this.setKind(k, c));
   }
@@ -221,7 +223,7 @@ export class CsvReader {
       const { i, line } = s;
       const base = b.count * b.stride;
       const pending = s.npending;
-      const count = scanRow(s, base);
+      const count = scanRow(s, b.count);
       if (count === INCOMPLETE) {
         [s.i, s.line, s.npending] = [i, line, pending];
         for (let k = 0; k < b.stride; k++) b.escapes.delete(base + k);

@@ -54,11 +54,13 @@ export interface Scan {
   line: number;
   /** Per column: SKIP, STORE or NUMBER; fields past its length are skipped. */
   kinds: Uint8Array;
-  /** STORE fields: field k of the row at slot base + k spans bytes [starts[slot], ends[slot]). */
+  /** STORE fields: field k of block row r, at slot r · stride + k, spans bytes [starts[slot], ends[slot]). */
+  stride: number;
   starts: Int32Array;
   ends: Int32Array;
-  /** NUMBER fields: their value, by slot. */
+  /** NUMBER fields: their value, column by column (`rowsPerColumn` each), so a column's block of values is one run. */
   values: Float64Array;
+  rowsPerColumn: number;
   /** NUMBER fields that are not plain decimals, for the column to settle: (column, slot, start, end) each. */
   pending: Int32Array;
   npending: number;
@@ -114,12 +116,13 @@ function quoted(s: Scan, i: number, slot: number, keep: boolean, rowStart: numbe
 }
 
 /**
- * Reads one row from s.i, its fields going where s.kinds says, STORE ones
- * from slot `base` on; returns the row's field count, or INCOMPLETE,
- * leaving s.i and s.line to be rewound by the caller.
+ * Reads one row from s.i as row `row` of the block, its fields going where
+ * s.kinds says; returns the row's field count, or INCOMPLETE, leaving s.i
+ * and s.line to be rewound by the caller.
  */
-export function scanRow(s: Scan, base: number): number {
-  const { delim, starts, ends, kinds, values } = s;
+export function scanRow(s: Scan, row: number): number {
+  const { delim, starts, ends, kinds, values, rowsPerColumn } = s;
+  const base = row * s.stride;
   const bytes = s.text.bytes;
   const n = bytes.length;
   // Bytes above both the delimiter and CR can never end an unquoted field.
@@ -144,7 +147,7 @@ export function scanRow(s: Scan, base: number): number {
       if (kind === NUMBER) defer(s, count, slot, fs, fe);
     } else {
       // A plain decimal is parsed on the way; anything else is scanned to its end and left to the column.
-      let end = kind === NUMBER ? decimal(bytes, i, n, values, slot) : -1;
+      let end = kind === NUMBER ? decimal(bytes, i, n, values, count * rowsPerColumn + row) : -1;
       const c = end >= 0 && end < n ? bytes[end] : delim;
       if (end < 0 || c > plain || (c !== delim && c !== LF && c !== CR)) {
         for (end = i; end < n; end++) {
