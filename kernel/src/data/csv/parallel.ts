@@ -134,7 +134,7 @@ export async function readParallel(path: string, opts: ReaderOptions, chunk?: nu
   }
   // On a busy machine the worker may lag far behind: then this thread reads its part as well, and the first to finish is used.
   const here = behind(progress, size - mid) ? await readHere(job, progress) : undefined;
-  if (!here) reader.touchRoom();
+  if (!here && Atomics.load(progress, FINISHED) === 0) reader.touchRoom();
   const outcome = here ? { part: here } : await second;
   if (!('part' in outcome) || outcome.part.columns.some((c) => c?.kind === 'number' && c.failed)) return undefined;
   reader.append(outcome.part);
