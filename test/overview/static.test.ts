@@ -61,6 +61,7 @@ describe('display.overview bundle', () => {
   it('rejects what is neither tables nor statistics, saying what to pass', () => {
     expect(() => overviewBundle([train, 42 as never])).toThrow(/item 1 is not a table.*arquero tables/);
     expect(() => overviewBundle({ foo: 1 } as never)).toThrow(/DatasetFeatureStatisticsList/);
+    expect(() => overviewBundle('{nope')).toThrow(/not JSON.*MessageToJson/);
   });
 });
 

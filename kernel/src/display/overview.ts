@@ -6,7 +6,7 @@
 import type { ColumnTable } from 'arquero';
 import { tsmlBundle, TsmlMime, type DatasetFeatureStatisticsList, type OverviewPayload, type TsmlBundle } from '../mime/index.js';
 import { computeStatistics, type StatisticsOptions } from '../stats/index.js';
-import { overviewHtml, overviewModel, overviewText } from '../overview/index.js';
+import { overviewHtml, overviewModel, overviewText, parseStatistics } from '../overview/index.js';
 import { fromDanfo, isDanfo } from '../data/danfo.js';
 import { isStatisticsFile, statisticsFromFile } from '../stats/stream/index.js';
 
@@ -25,10 +25,9 @@ function asTable(v: unknown, i: number): ColumnTable {
 
 /** Statistics for the input: computed for tables, taken as they are otherwise. */
 export function overviewStatistics(input: Exclude<OverviewInput, string[]>, options: OverviewOptions = {}): OverviewPayload {
-  if (typeof input === 'string') return JSON.parse(input) as OverviewPayload;
   if (Array.isArray(input)) return computeStatistics(input.map(asTable), options);
   if (isTable(input) || isDanfo(input)) return computeStatistics(asTable(input, 0), options);
-  return input as DatasetFeatureStatisticsList;
+  return parseStatistics(input);
 }
 
 type OverviewBundle = TsmlBundle<typeof TsmlMime.overview, OverviewPayload>;
@@ -47,7 +46,6 @@ export function overviewFor(input: OverviewInput, options: OverviewOptions = {})
 export function overviewBundle(input: OverviewInput, options: OverviewOptions = {}): OverviewBundle {
   if (isStatisticsFile(input)) throw new TypeError('overviewBundle: Parquet paths are read asynchronously; use overviewFileBundle (display.overview returns a promise for them: await it)');
   const payload = overviewStatistics(input as Exclude<OverviewInput, string[]>, options);
-  // Validates foreign statistics before they reach a notebook: a bad payload fails here, with the reason.
   const model = overviewModel(payload);
   return tsmlBundle(TsmlMime.overview, payload, { html: overviewHtml(model), text: overviewText(model) });
 }

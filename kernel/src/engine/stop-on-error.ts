@@ -12,10 +12,11 @@
  * read as arrival minus creation date, so it assumes the client's clock is
  * the kernel's; it is capped at MAX_TRIP_MS so a skewed clock cannot make a
  * long window. A client that waits for each reply (nbclient, papermill,
- * jupyter_client) sends after a full round trip, so it is not affected. Once a client is known to be sending a
- * batch, each request it created within BATCH_GAP_MS of the previous aborted
- * one belongs to the same batch (a browser busy rendering spaces them out by a
- * few ms), so a long batch is aborted whole.
+ * jupyter_client) sends after a full round trip, so it is not affected.
+ * Once a client is known to be sending a batch, each request it created
+ * within BATCH_GAP_MS of the previous aborted one belongs to the same batch
+ * (a browser busy rendering spaces them out by a few ms), so a long batch is
+ * aborted whole.
  */
 import type { Message } from '../protocol/messages.js';
 
@@ -53,9 +54,10 @@ export class StopOnError {
   }
 
   shouldAbort(msg: Message, arrival: number): boolean {
+    // The usual case, no failure to judge against: no date to parse on every execute.
+    if (!this.failed && arrival >= this.abortBefore) return false;
     const created = clientTime(msg.header.date);
-    const queued = arrival < this.abortBefore;
-    if (!queued && !this.inBatch(created)) return false;
+    if (arrival >= this.abortBefore && !this.inBatch(created)) return false;
     // This request was part of a batch: the rest of it follows, judged against this one.
     if (created) this.failed = { created, window: BATCH_GAP_MS };
     return true;

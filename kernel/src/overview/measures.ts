@@ -65,7 +65,8 @@ export function featureMissingOrZero(f: Feature): number {
   return Math.max(0, ...f.stats.map((s) => (s ? missingRatio(s) + zerosRatio(s) : 0)));
 }
 
-function finiteRange(hists: Bucket[][]): [number, number] | null {
+/** The smallest and largest finite bucket edge over several histograms (infinite edges hold ±Infinity counts). */
+export function finiteRange(hists: Bucket[][]): [number, number] | null {
   let lo = Infinity;
   let hi = -Infinity;
   for (const h of hists)

@@ -4,7 +4,7 @@
  * snake_case names, uint64 as numbers or strings, defaults left out) — into
  * the plain numbers the Overview draws. Pure: no DOM, no Node.
  */
-import { protoNumber, type CustomStatistic, type DatasetFeatureStatisticsList, type FeatureNameStatistics, type Histogram, type RankHistogram } from '../mime/index.js';
+import { protoNumber, type CustomStatistic, type DatasetFeatureStatistics, type DatasetFeatureStatisticsList, type FeatureNameStatistics, type Histogram, type RankHistogram } from '../mime/index.js';
 
 export interface Bucket {
   low: number;
@@ -165,8 +165,8 @@ function isNumeric(f: FeatureNameStatistics): boolean {
   return (f.type ?? 'INT') === 'INT' || f.type === 'FLOAT';
 }
 
-/** Any proto3 JSON `DatasetFeatureStatisticsList` (object or JSON text) → the Overview's model. */
-export function overviewModel(payload: unknown, options: { weighted?: boolean } = {}): OverviewModel {
+/** Statistics as given (JSON text or an object), parsed, with a message that says what to pass when they are not statistics. */
+export function parseStatistics(payload: unknown): DatasetFeatureStatisticsList {
   let raw = payload;
   if (typeof raw === 'string') {
     try {
@@ -175,13 +175,19 @@ export function overviewModel(payload: unknown, options: { weighted?: boolean } 
       throw new OverviewInputError(`Overview: the text is not JSON (${(e as Error).message}). Pass a DatasetFeatureStatisticsList in its proto3 JSON form, e.g. json_format.MessageToJson(proto) in Python.`);
     }
   }
-  const list = camelKeys(raw) as DatasetFeatureStatisticsList;
+  const list = raw as DatasetFeatureStatisticsList | null;
   if (list === null || typeof list !== 'object' || !Array.isArray(list.datasets)) {
     throw new OverviewInputError(
       'Overview: expected a DatasetFeatureStatisticsList ({ datasets: [{ name, numExamples, features: [...] }] }). ' +
         'Pass tables (display.overview(table) or display.overview([train, test])) or statistics from facets/TFDV as proto3 JSON.',
     );
   }
+  return list;
+}
+
+/** Any proto3 JSON `DatasetFeatureStatisticsList` (object or JSON text) → the Overview's model. */
+export function overviewModel(payload: unknown, options: { weighted?: boolean } = {}): OverviewModel {
+  const list = camelKeys(parseStatistics(payload)) as DatasetFeatureStatisticsList & { datasets: DatasetFeatureStatistics[] };
   // Producers that print defaults write weightedNumExamples: 0 when there are no weights.
   const hasWeights = list.datasets.some((d) => n(d.weightedNumExamples) > 0);
   const weighted = Boolean(options.weighted && hasWeights);
@@ -192,7 +198,7 @@ export function overviewModel(payload: unknown, options: { weighted?: boolean } 
       const name = featureName(f);
       let feature = byName.get(name);
       if (!feature) {
-        feature = { name, index: byName.size, type: f.type ?? (f.stringStats ? 'STRING' : 'INT'), kind: isNumeric(f) ? 'numeric' : 'categorical', stats: list.datasets!.map(() => null) };
+        feature = { name, index: byName.size, type: f.type ?? (f.stringStats ? 'STRING' : 'INT'), kind: isNumeric(f) ? 'numeric' : 'categorical', stats: list.datasets.map(() => null) };
         byName.set(name, feature);
       }
       feature.stats[i] = featureStats(f, datasets[i].examples, weighted);

@@ -50,15 +50,19 @@ export function sortModes(model: OverviewModel): SortMode[] {
   return SORT_MODES.filter((m) => m !== 'distance' || model.datasets.length > 1);
 }
 
-const descending = (key: (f: Feature) => number) => (a: Feature, b: Feature) => key(b) - key(a) || a.index - b.index;
-
-const comparators: Record<SortMode, (a: Feature, b: Feature) => number> = {
-  order: (a, b) => a.index - b.index,
-  nonuniformity: descending(featureNonUniformity),
-  alphabetical: (a, b) => a.name.localeCompare(b.name) || a.index - b.index,
-  missing: descending(featureMissingOrZero),
-  distance: descending(featureDistance),
+/** Numeric sort keys, highest first; computed once per feature (distance rebins histograms). */
+const KEYS: Partial<Record<SortMode, (f: Feature) => number>> = {
+  nonuniformity: featureNonUniformity,
+  missing: featureMissingOrZero,
+  distance: featureDistance,
 };
+
+function sortFeatures(features: Feature[], sort: SortMode): Feature[] {
+  if (sort === 'order') return features.sort((a, b) => a.index - b.index);
+  if (sort === 'alphabetical') return features.sort((a, b) => a.name.localeCompare(b.name) || a.index - b.index);
+  const key = new Map(features.map((f) => [f, KEYS[sort]!(f)]));
+  return features.sort((a, b) => key.get(b)! - key.get(a)! || a.index - b.index);
+}
 
 /** Case-insensitive substring search; a query wrapped in /…/ is a regular expression. */
 export function matcher(search: string): (name: string) => boolean {
@@ -81,6 +85,6 @@ export function matcher(search: string): (name: string) => boolean {
 export function visibleFeatures(model: OverviewModel, kind: FeatureKind, view: ViewOptions): Feature[] {
   const match = matcher(view.search);
   const sort = view.sort === 'distance' && model.datasets.length < 2 ? 'order' : view.sort;
-  const out = model.features.filter((f) => f.kind === kind && match(f.name)).sort(comparators[sort]);
+  const out = sortFeatures(model.features.filter((f) => f.kind === kind && match(f.name)), sort);
   return view.reverse ? out.reverse() : out;
 }

@@ -5,7 +5,6 @@
  */
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { Widget } from '@lumino/widgets';
-import { TsmlMime } from 'tsml/mime';
 import { DEFAULT_VIEW, overviewModel, rows, sectionTable, seriesClass, visibleFeatures, type FeatureKind, type OverviewModel, type ViewOptions } from 'tsml/overview';
 import { toolbar, type Change } from './controls';
 
@@ -28,7 +27,7 @@ export class OverviewPanel extends Widget implements IRenderMime.IRenderer {
 
   async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
     const start = performance.now();
-    this.payload = model.data[this.options.mimeType] ?? model.data[TsmlMime.overview];
+    this.payload = model.data[this.options.mimeType];
     try {
       this.model = overviewModel(this.payload, { weighted: this.view.weighted });
     } catch (e) {

@@ -1,6 +1,7 @@
 /** Equal-width histograms of one or more datasets, overlaid on one x axis. */
 import { formatNumber, formatPercent } from '../format.js';
 import type { Bucket } from '../model.js';
+import { finiteRange } from '../measures.js';
 import { linear, PAD, rect, seriesClass, seriesColor, svg, text, yScale, type Size } from './svg.js';
 
 export interface HistogramSeries {
@@ -15,17 +16,10 @@ export interface ChartOptions extends Size {
   percent: boolean;
 }
 
-export function finiteDomain(all: Bucket[][]): [number, number] | null {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const bs of all) for (const b of bs) for (const x of [b.low, b.high]) if (Number.isFinite(x)) (lo = Math.min(lo, x)), (hi = Math.max(hi, x));
-  return lo <= hi ? [lo, hi] : null;
-}
-
 const edge = (x: number) => (x === Infinity ? '∞' : x === -Infinity ? '−∞' : formatNumber(x));
 
 export function histogramChart(series: HistogramSeries[], o: ChartOptions, label: string): string {
-  const domain = finiteDomain(series.map((s) => s.buckets));
+  const domain = finiteRange(series.map((s) => s.buckets));
   if (!domain) return svg(o, `${label}: no values`, text(o.width / 2, o.height / 2, 'no values', 'middle'));
   const plotH = o.height - PAD.top - PAD.bottom;
   const x = linear(domain, [PAD.left, o.width - PAD.right]);

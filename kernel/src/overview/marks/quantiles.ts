@@ -1,7 +1,7 @@
 /** Deciles as one strip per dataset: a line from min to max, ticks at each decile, a dot at the median. */
 import { formatNumber } from '../format.js';
 import type { Bucket } from '../model.js';
-import { finiteDomain } from './histogram.js';
+import { finiteRange } from '../measures.js';
 import { circle, line, linear, PAD, seriesClass, seriesColor, svg, text, type Size } from './svg.js';
 
 export interface QuantileSeries {
@@ -15,7 +15,7 @@ function boundaries(buckets: Bucket[]): number[] {
 }
 
 export function quantilesChart(series: QuantileSeries[], o: Size, label: string): string {
-  const domain = finiteDomain(series.map((s) => s.buckets));
+  const domain = finiteRange(series.map((s) => s.buckets));
   if (!domain) return svg(o, `${label}: no values`, text(o.width / 2, o.height / 2, 'no values', 'middle'));
   const x = linear(domain, [PAD.left + 3, o.width - PAD.right - 3]);
   const rows = Math.max(1, series.length);
