@@ -1,6 +1,6 @@
 /** The extension is a plain prebuilt labextension, so Notebook 7 (same server, its own page) renders the Overview too. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startE2E, writeNotebook, type E2E } from './harness/index.js';
+import { openNotebook, startE2E, writeNotebook, type E2E } from './harness/index.js';
 
 let e2e: E2E;
 beforeAll(async () => { e2e = await startE2E(); });
@@ -13,9 +13,7 @@ describe('Notebook 7', () => {
       "const t = (await import('arquero')).table({ x: [1, 2, 3, null], s: ['a', 'b', 'a', 'c'] });",
       "display.overview(t, { names: ['tiny'] });",
     ]);
-    await page.goto(`${lab.url}/notebooks/nb7.ipynb?token=${lab.token}`);
-    await page.waitForFunction(() => window.jupyterapp !== undefined, null, { timeout: 60_000 });
-    await page.waitForFunction(() => window.jupyterapp.shell.currentWidget?.sessionContext?.session?.kernel?.status === 'idle', null, { timeout: 60_000, polling: 100 });
+    await openNotebook(page, lab, 'nb7.ipynb', 60_000, 'notebook');
     // Notebook 7.6's own page logs one error while it loads (a settings schema it cannot find, with or
     // without tsml installed); only errors from here on are ours to answer for.
     const loadErrors = e2e.pageErrors.length;

@@ -71,9 +71,10 @@ export function outputText(out: NbOutput, mime = 'text/plain'): string {
  * Opens `name` in Lab and waits until the app is restored, the notebook is the current widget,
  * and its kernel has started and is idle.
  */
-export async function openNotebook(page: Page, lab: LabServer, name: string, timeoutMs = 60_000): Promise<void> {
+/** Opens a notebook in JupyterLab, or with `ui: 'notebook'` in Notebook 7 (same server), and waits for its idle kernel. */
+export async function openNotebook(page: Page, lab: LabServer, name: string, timeoutMs = 60_000, ui: 'lab' | 'notebook' = 'lab'): Promise<void> {
   const path = name.split('/').map(encodeURIComponent).join('/');
-  await page.goto(`${lab.url}/lab/tree/${path}?token=${lab.token}`);
+  await page.goto(`${lab.url}/${ui === 'lab' ? 'lab/tree' : 'notebooks'}/${path}?token=${lab.token}`);
   await page.waitForFunction(() => window.jupyterapp !== undefined, null, { timeout: timeoutMs });
   await page.evaluate(async () => { await window.jupyterapp.restored; });
   await page.waitForFunction((p) => window.jupyterapp.shell.currentWidget?.context?.path === p, name, { timeout: timeoutMs });
