@@ -254,3 +254,4 @@ export interface DatasetFeatureStatisticsList {
 
 /** Payload of `TsmlMime.overview`. */
 export type OverviewPayload = DatasetFeatureStatisticsList;
+export * from './channel.js';
