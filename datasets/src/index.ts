@@ -5,6 +5,8 @@
  * that made the data, so a lab knows what a fit should recover.
  */
 export { createRng, resolveRng, type RandomOptions, type Rng } from './random.js';
+export { numpy, RandomState, MT19937, type NumpySeed, type Size } from './numpy/index.js';
+export * from './sklearn/index.js';
 
 export { autoMpg } from './packaged/auto-mpg.js';
 export { penguins } from './packaged/penguins.js';
