@@ -6,6 +6,7 @@
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { TsmlMime } from 'tsml/mime';
 import { OverviewPanel } from './panels/overview/panel';
+import { TablePanel } from './panels/table/panel';
 
 const overview: IRenderMime.IExtension = {
   id: '@tsml/jupyterlab:overview',
@@ -17,7 +18,16 @@ const overview: IRenderMime.IExtension = {
   dataType: 'json',
 };
 
-const extensions: IRenderMime.IExtension[] = [overview];
+const table: IRenderMime.IExtension = {
+  id: '@tsml/jupyterlab:table',
+  description: 'Tables: every row scrolls and sorts (a page at a time from the kernel); the saved head and tail without one.',
+  // Safe for the same reasons: cells are set as text, never as markup.
+  rendererFactory: { safe: true, mimeTypes: [TsmlMime.table], createRenderer: (options) => new TablePanel(options) },
+  rank: 10,
+  dataType: 'json',
+};
+
+const extensions: IRenderMime.IExtension[] = [overview, table];
 export default extensions;
 
 // For panels in other extensions (the package is a shared singleton): the channel to the kernel.
