@@ -10,7 +10,7 @@ const H = 320;
 const M = { left: 58, right: 16, top: 30, bottom: 44 };
 const COLORS = ['#4c78a8', '#f58518', '#54a24b', '#e45756', '#72b7b2', '#b279a2', '#ff9da6', '#9d755d'];
 
-export interface Axes { title?: string; xLabel?: string; yLabel?: string }
+export interface Axes { title?: string; xLabel?: string; yLabel?: string; /** Name the series in a key (lines; default when there are 2 to 8). */ legend?: boolean }
 export interface Series { name?: string; x?: ArrayLike<number>; y: ArrayLike<number> }
 
 export class Chart {
@@ -93,7 +93,7 @@ export function lines(series: Series[], opts: Axes = {}): Chart {
     const step = Math.max(1, Math.floor(xs.length / 1000));
     const pts = xs.filter((_, i) => i % step === 0).map((v, i) => `${sx(v).toFixed(1)},${sy(s.y[i * step]).toFixed(1)}`).join(' ');
     return `<polyline points="${pts}" fill="none" stroke="${COLORS[k % COLORS.length]}" stroke-width="1.3"/>`;
-  }).join(''), series.length > 1 ? series.map((s, i) => s.name ?? `series ${i + 1}`) : []);
+  }).join(''), opts.legend ?? (series.length > 1 && series.length <= 8) ? series.map((s, i) => s.name ?? `series ${i + 1}`) : []);
   return new Chart(svg, `${opts.title ? opts.title + ': ' : ''}${series.map((s) => `${s.name ?? 'series'} (${s.y.length} points)`).join(', ')}`);
 }
 
