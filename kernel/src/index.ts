@@ -17,6 +17,8 @@ export * from './stats/index.js';
 export { statisticsFromParquet, type StreamStatisticsOptions } from './stats/stream/index.js';
 export { seed } from './random/index.js';
 export * as random from './random/namespace.js';
+export * from './models/index.js';
+export * as chart from './charts/svg.js';
 export { loadTf, loadedTf, device, tableToTensor, tensorToTable, type DeviceReport } from './tensor/index.js';
 export * as datasets from '@tsml/datasets';
 export { openChannel, findChannel, Channel, type ChannelView } from './channel/index.js';
