@@ -12,6 +12,10 @@ export interface SampleOptions {
   seed?: number;
 }
 
+/**
+ * Random rows: `n` of them or a fraction `frac`, with or without `replace`ment; `seed` makes the
+ * draw repeatable (else `tsml.seed`'s stream).
+ */
 export function sample(table: ColumnTable, opts: SampleOptions = {}): ColumnTable {
   const total = table.numRows();
   const n = opts.n ?? (opts.frac !== undefined ? Math.round(opts.frac * total) : 1);
