@@ -73,7 +73,9 @@ export class Kernel {
     this.api = import('./index.js').then(
       (ns) => {
         this.tensors = ns;
-        installCellGlobals({ tsml: tsmlGlobal(ns) });
+        const api = tsmlGlobal(ns);
+        this.executor.modules.set(api, 'tsml');
+        installCellGlobals({ tsml: api });
         // `import * as tf from '@tensorflow/tfjs'` gets the same TensorFlow.js as tsml.tf, on the selected backend.
         this.executor.provided.set('@tensorflow/tfjs', () => ns.loadTf() as Promise<Record<string, unknown>>);
       },
@@ -285,7 +287,9 @@ export class Kernel {
   }
 
   private inspectContext() {
-    return { sources: this.executor.sources(), imports: this.executor.imports, cwd: this.executor.cwd };
+    const tf = this.tensors?.loadedTf();
+    if (tf && typeof tf === 'object') this.executor.modules.set(tf, '@tensorflow/tfjs');
+    return { sources: this.executor.sources(), imports: this.executor.imports, cwd: this.executor.cwd, modules: this.executor.modules };
   }
 
   private async userExpressions(exprs: Record<string, string>): Promise<Record<string, unknown>> {

@@ -54,6 +54,10 @@ function whenFormatted(obj: unknown, opts: DisplayOptions, then: (f: Formatted) 
   else withMeta(f);
 }
 
+/**
+ * An output that can be changed after it was shown: `display(x, { display_id: true })` returns
+ * one; `update(y)` replaces that output everywhere it appears (update_display_data).
+ */
 export class DisplayHandle {
   readonly [NO_OUTPUT] = true;
   constructor(readonly displayId: string) {}
