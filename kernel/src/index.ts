@@ -19,3 +19,5 @@ export { seed } from './random/index.js';
 export { loadTf, loadedTf, device, tableToTensor, tensorToTable, type DeviceReport } from './tensor/index.js';
 export * as datasets from '@tsml/datasets';
 export { openChannel, findChannel, Channel, type ChannelView } from './channel/index.js';
+export * as widgets from './widgets/index.js';
+export { interact, widget } from './widgets/index.js';
