@@ -22,3 +22,5 @@ export * as chart from './charts/svg.js';
 export { loadTf, loadedTf, device, tableToTensor, tensorToTable, type DeviceReport } from './tensor/index.js';
 export * as datasets from '@tsml/datasets';
 export { openChannel, findChannel, Channel, type ChannelView } from './channel/index.js';
+export * as widgets from './widgets/index.js';
+export { interact, widget } from './widgets/index.js';

@@ -10,6 +10,8 @@ import type { ConnectionInfo, ExecuteRequest, Header, HistoryRequest, Message } 
 import { Output } from './display/output.js';
 import { clearOutput, display, setDisplayTarget } from './display/display.js';
 import { formatValue, suppressesOutput } from './display/format.js';
+import { hasPendingOutputs, outputsSettled } from './display/pending.js';
+import { currentSink } from './display/capture.js';
 import { registerBuiltinFormatters } from './display/formatters.js';
 import { Executor } from './engine/executor.js';
 import { CellSyntaxError, completeness } from './engine/compile.js';
@@ -19,6 +21,7 @@ import { describe, helpRequest, inspectAt } from './engine/inspect.js';
 import { defaultHistoryFile, History } from './engine/history.js';
 import { CommManager } from './comm/manager.js';
 import { installChannels } from './channel/index.js';
+import { installWidgets } from './widgets/manager.js';
 import { startIo, type Io } from './io.js';
 import { installStreams, installCellGlobals, tsmlGlobal, type InputFn } from './globals.js';
 import { log } from './util/log.js';
@@ -65,6 +68,12 @@ export class Kernel {
     });
     // A throwing panel handler is shown in the panel (channel-error); while a cell runs, in that cell too.
     installChannels(this.comms, (err, where) => this.current && this.reportStray(err, `an error in ${where}`));
+    // A failing widget callback shows as an error in the Output it was writing to (interact), else on stderr.
+    installWidgets(this.comms, (err, where) => {
+      const sink = currentSink();
+      if (sink) sink.output('error', formatError(err, (id) => this.executor.source(id)) as unknown as Record<string, unknown>);
+      else this.reportStray(err, `an error in ${where}`);
+    });
     setDisplayTarget({ send: (type, content, extra) => this.output.send(type, content, extra) });
     installStreams(this.output);
     registerBuiltinFormatters();
@@ -260,6 +269,8 @@ export class Kernel {
         // TensorFlow.js is chosen at first use: the first cell that mentions `tf` waits for its backend.
         if (this.tensors && /\btf\b/.test(code) && !this.tensors.loadedTf()) await this.tensors.loadTf();
         const r = await this.executor.run(code, label);
+        // interact()'s first run, an Output widget's redraw: in before the cell ends, so headless runs save them.
+        if (hasPendingOutputs()) await outputsSettled(30_000);
         if (r.hasValue && r.value !== undefined && !silent && !suppressesOutput(r.value)) {
           const f = await formatValue(r.value);
           resultText = String(f.data['text/plain'] ?? '');

@@ -9,6 +9,7 @@ import { StandardMime, type MimeBundle, type MimeMetadata } from '../mime/index.
 import { formatValue, NO_OUTPUT, type Formatted } from './format.js';
 import { heatmap, type HeatmapOptions } from '../tensor/heatmap.js';
 import { images, type ImagesOptions } from '../tensor/images.js';
+import { plotlyBundle, type PlotlyOptions } from './plotly.js';
 // Types only: the Overview's code (stats, arquero) loads with the tsml API, not with the kernel's first cell.
 import type { OverviewInput, OverviewOptions } from './overview.js';
 
@@ -109,7 +110,8 @@ export const display = Object.assign(show, {
   json: typed<unknown>(StandardMime.json, same, (v) => JSON.stringify(v, null, 2)),
   javascript: typed<string>(StandardMime.javascript, same, label('JavaScript')),
   text: typed<string>(StandardMime.plain, same, same),
-  plotly: typed<unknown>(StandardMime.plotly, same, label('Plotly figure')),
+  /** A Plotly figure ({ data, layout }): interactive in Lab and Notebook 7, and in nbconvert HTML through its text/html. */
+  plotly: (fig: unknown, opts: PlotlyOptions & DisplayOptions = {}) => show(plotlyBundle(fig, opts), { ...opts, raw: true }),
   vegalite: typed<unknown>(StandardMime.vegalite, same, label('Vega-Lite chart')),
   vega: typed<unknown>(StandardMime.vega, same, label('Vega chart')),
   /** Shows a ready MIME bundle as is. */
