@@ -6,6 +6,7 @@
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { TsmlMime } from 'tsml/mime';
 import { OverviewPanel } from './panels/overview/panel';
+import { LossPanel } from './panels/loss/panel';
 
 const overview: IRenderMime.IExtension = {
   id: '@tsml/jupyterlab:overview',
@@ -17,5 +18,14 @@ const overview: IRenderMime.IExtension = {
   dataType: 'json',
 };
 
-const extensions: IRenderMime.IExtension[] = [overview];
+const loss: IRenderMime.IExtension = {
+  id: '@tsml/jupyterlab:loss',
+  description: 'Live training curves: smoothed loss and metrics per step, validation per epoch, learning rate, several runs.',
+  // Safe: it draws numbers on a canvas and sets text only.
+  rendererFactory: { safe: true, mimeTypes: [TsmlMime.loss], createRenderer: (options) => new LossPanel(options) },
+  rank: 10,
+  dataType: 'json',
+};
+
+const extensions: IRenderMime.IExtension[] = [overview, loss];
 export default extensions;
