@@ -18,4 +18,4 @@ export { statisticsFromParquet, type StreamStatisticsOptions } from './stats/str
 export { seed } from './random/index.js';
 export { loadTf, loadedTf, device, tableToTensor, tensorToTable, type DeviceReport } from './tensor/index.js';
 export * as datasets from '@tsml/datasets';
-export { fit, fitLoop, lastHistory, History, LiveChart, fileHandler, loadModel, saveModel, TrainingInterrupted, callbacks, schedules, type FitOptions, type FitLoopOptions } from './train/index.js';
+export { fit, fitLoop, lastHistory, History, LiveChart, fileHandler, loadModel, saveModel, TrainingInterrupted, callbacks, schedules, lrFinder, bucketBy, data, partition, mapReduce, Partitions, type FitOptions, type FitLoopOptions } from './train/index.js';

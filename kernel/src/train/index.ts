@@ -12,3 +12,9 @@ export { TrainingInterrupted } from './interrupt.js';
 export type { Batch, DataInput } from './data.js';
 export * as callbacks from './callbacks/index.js';
 export * as schedules from './schedules/index.js';
+export { lrFinder, suggestLr, type LrFinderOptions, type LrFinderResult } from './lr-finder.js';
+export { bucketBy, BucketLoader, quantileBoundaries, type BucketOptions, type PaddingReport } from './bucket.js';
+export { partition, mapReduce, Partitions, type MapFn, type CombineFn, type Emit, type MapReduceOptions, type MapReduceResult } from './mapreduce/index.js';
+import { bucketBy as bucketByFn } from './bucket.js';
+/** `tsml.data`: loaders for training. */
+export const data = { bucketBy: bucketByFn };
