@@ -23,7 +23,7 @@ export interface LrFinderOptions extends Omit<DataOptions, 'validationSplit' | '
   maxLr?: number;
   /** Rates tried (one optimizer step each). */
   steps?: number;
-  /** EMA weight of the loss smoothing. */
+  /** EMA weight of the loss smoothing (default 1 − 4/steps, within [0.5, 0.98]: about a twentieth of the sweep). */
   smoothing?: number;
   /** Stop once the smoothed loss exceeds this multiple of its minimum. */
   divergeFactor?: number;
@@ -43,11 +43,13 @@ export interface LrFinderResult {
 export function suggestLr(lrs: number[], smoothed: number[]): { steepest: number; minLoss: number } {
   let iMin = 0;
   for (let i = 1; i < smoothed.length; i++) if (smoothed[i] < smoothed[iMin]) iMin = i;
-  // Slope against log10(lr), by central differences, over the part before the minimum (after it the loss blows up).
-  let best = 0;
+  // Slope against log10(lr), by central differences, up to the minimum (after it the loss blows up); the first
+  // tenth is skipped, as fastai's plot does: there the smoothing has seen too few points to be trusted.
+  const skip = Math.max(1, Math.floor(smoothed.length / 10));
+  let best = skip;
   let bestSlope = Infinity;
-  const end = Math.max(2, iMin + 1);
-  for (let i = 1; i < Math.min(end, smoothed.length - 1); i++) {
+  const end = Math.max(skip + 1, iMin + 1);
+  for (let i = skip; i < Math.min(end, smoothed.length - 1); i++) {
     const slope = (smoothed[i + 1] - smoothed[i - 1]) / (Math.log10(lrs[i + 1]) - Math.log10(lrs[i - 1]));
     if (slope < bestSlope) {
       bestSlope = slope;
@@ -59,7 +61,8 @@ export function suggestLr(lrs: number[], smoothed: number[]): { steepest: number
 
 export async function lrFinder(model: TF.LayersModel, data: DataInput, opts: LrFinderOptions = {}): Promise<LrFinderResult> {
   const tf = requireTf();
-  const { minLr = 1e-7, maxLr = 10, steps = 100, smoothing = 0.98, divergeFactor = 4 } = opts;
+  const { minLr = 1e-7, maxLr = 10, steps = 100, divergeFactor = 4 } = opts;
+  const smoothing = opts.smoothing ?? Math.min(0.98, Math.max(0.5, 1 - 4 / steps));
   if (!(minLr > 0 && maxLr > minLr)) throw new RangeError(`lrFinder: need 0 < minLr < maxLr, got ${minLr} and ${maxLr}`);
   if (!(Number.isInteger(steps) && steps >= 5)) throw new RangeError(`lrFinder: steps must be an integer ≥ 5, got ${steps}`);
   const step = modelArithmetic(tf, model as Parameters<typeof modelArithmetic>[1]);
