@@ -12,6 +12,10 @@
 import { Worker } from 'node:worker_threads';
 import type { ColumnTable } from 'arquero';
 import { workerMain } from './worker.js';
+import { CHECK } from '../../engine/rewrite.js';
+
+/** Cell code has interrupt checks in its loops; in a worker they are no-ops (the main thread owns interrupts). */
+const PRELUDE = `const ${CHECK} = () => {};`;
 
 export type Emit = (key: string | number, value: unknown) => void;
 export type MapFn<R = Record<string, any>, C = any> = (row: R, emit: Emit, context: C) => void;
@@ -180,7 +184,7 @@ export async function mapReduce<V = any, C = unknown>(parts: Partitions, map: Ma
   let outs: { part: number; records: [string | number, V][]; emitted: number }[];
   if (n === 0) outs = runLocal(parts, map as MapFn, combine as CombineFn, opts.context, combineLocally) as typeof outs;
   else {
-    const msg = { type: 'run', map: source(map, 'map'), combine: source(combine, 'combine'), context: opts.context, combineLocally };
+    const msg = { type: 'run', prelude: PRELUDE, map: source(map, 'map'), combine: source(combine, 'combine'), context: opts.context, combineLocally };
     const pool = await parts.workersFor(n);
     try {
       const replies = await Promise.all(parts.assignment(n).map((ids, w) => pool.call(w, { ...msg, parts: ids })));

@@ -12,10 +12,11 @@ export function workerMain(): void {
   type Part = { id: number; columns: Record<string, ArrayLike<unknown>>; size: number };
   const parts = new Map<number, Part>();
   const compiled = new Map<string, (...a: unknown[]) => unknown>();
+  let prelude = '';
   const compile = (src: string) => {
     let f = compiled.get(src);
     if (!f) {
-      f = new Function(`return (${src});`)() as (...a: unknown[]) => unknown;
+      f = new Function(`${prelude}return (${src});`)() as (...a: unknown[]) => unknown;
       compiled.set(src, f);
     }
     return f;
@@ -27,6 +28,7 @@ export function workerMain(): void {
       return;
     }
     if (msg.type !== 'run') return;
+    prelude = msg.prelude ?? '';
     const out: { part: number; records: [unknown, unknown][]; emitted: number }[] = [];
     let where = '';
     try {
