@@ -4,6 +4,7 @@
  * Adam's beta1), and the LR finder (sweep, suggestion, weights restored).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type * as TF from '@tensorflow/tfjs';
 import { callbacks, fit, lrFinder, schedules } from '../../kernel/src/train/index.js';
 import { seed } from '../../kernel/src/random/index.js';
@@ -110,5 +111,25 @@ describe('LR finder', () => {
     expect(payload.xLog).toBe(true);
     expect(payload.marker.x).toBe(r.suggestion);
     tf.dispose([x, y, ...before]);
+  });
+});
+
+describe('PyTorch oracle', () => {
+  // Sequences recorded from torch.optim.lr_scheduler by bench/training/torch_schedules.py in the bench venv
+  // (torch is a bench-only dependency); the JSON beside this test is its output.
+  const oracle = JSON.parse(readFileSync(new URL('./torch-schedules.json', import.meta.url), 'utf8')) as { cases: Record<string, { args: any; torch: { lr: number[]; momentum: number[] } }> };
+  const make: Record<string, (a: any) => schedules.Schedule> = {
+    cosine: (a) => schedules.cosine(a),
+    oneCycle: (a) => schedules.oneCycle(a),
+    oneCycleAdamW: (a) => schedules.oneCycle(a),
+    oneCycleLinear: (a) => schedules.oneCycle(a),
+    step: (a) => schedules.step(a),
+    exponential: (a) => schedules.exponential(a),
+  };
+  it.each(Object.keys(make))('%s gives the same learning rates (and momentum) step by step', (name) => {
+    const { args, torch } = oracle.cases[name];
+    const s = make[name](args);
+    torch.lr.forEach((lr, k) => expect(s(k, torch.lr.length)).toBeCloseTo(lr, 12));
+    if (s.momentum) torch.momentum.forEach((m, k) => expect(s.momentum!(k, torch.lr.length)).toBeCloseTo(m, 12));
   });
 });
