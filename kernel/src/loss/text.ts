@@ -14,10 +14,10 @@ export function formatDuration(ms: number): string {
 const STATUS: Record<LossRunPayload['status'], string> = { running: 'running', done: 'done', interrupted: 'interrupted', stopped: 'stopped early', failed: 'failed' };
 
 export function runLine(run: LossRunPayload): string {
-  const epochs = run.epochs ? `epoch ${run.epoch}/${run.epochs}` : `epoch ${run.epoch}`;
+  const epochs = run.epochs ? `epoch ${run.epoch}/${run.epochs}, ` : run.epoch ? `epoch ${run.epoch}, ` : '';
   const eta = run.status === 'running' && run.etaMs != null ? `, ETA ${formatDuration(run.etaMs)}` : '';
   const note = run.note ? ` — ${run.note}` : '';
-  return `${run.name}: ${STATUS[run.status]}, ${epochs}, ${run.step} steps, ${formatDuration(run.elapsedMs)}${eta}${note}`;
+  return `${run.name}: ${STATUS[run.status]}, ${epochs}${run.step} steps, ${formatDuration(run.elapsedMs)}${eta}${note}`;
 }
 
 export function lossText(model: LossModel): string {

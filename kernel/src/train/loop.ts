@@ -76,24 +76,20 @@ export async function trainingLoop(tf: typeof TF, step: StepArithmetic, source: 
       await invoke(callbacks, 'onEpochBegin', epoch, ctx);
       const t0 = performance.now();
       const epochSums: number[] = [];
-      let epochCount = 0;
       let group: TF.Tensor | null = null;
-      let groupCount = 0;
       let micro = 0;
       let stepInEpoch = 0;
       const takeStep = async () => {
-        acc.apply(o.accumulate === 1 ? 1 : groupCount);
-        stepCount++;
-        stepInEpoch++;
         const sums = group!.dataSync();
         group!.dispose();
         group = null;
-        const logs: Logs = { loss: sums[0] / groupCount };
-        step.metrics.forEach((m, i) => (logs[m] = sums[i + 1] / groupCount));
+        // [sum, count] per figure, loss first: the step divides by the loss's count over the whole group.
+        acc.apply(o.accumulate === 1 ? 1 : sums[1]);
+        stepCount++;
+        stepInEpoch++;
+        const logs = meansOf(['loss', ...step.metrics], sums);
         logs.lr = knobs.learningRate();
         for (let i = 0; i < sums.length; i++) epochSums[i] = (epochSums[i] ?? 0) + sums[i];
-        epochCount += groupCount;
-        groupCount = 0;
         micro = 0;
         const spe = stepsPerEpoch();
         progress = epoch + Math.min(1, spe ? stepInEpoch / spe : 1 - 1 / (stepInEpoch + 1));
@@ -112,7 +108,6 @@ export async function trainingLoop(tf: typeof TF, step: StepArithmetic, source: 
         } finally {
           if (owned) disposeBatch(tf, batch);
         }
-        groupCount += c.count;
         if (group) {
           const sum: TF.Tensor = tf.add(group, c.sums);
           tf.dispose([group, c.sums]);
@@ -132,9 +127,7 @@ export async function trainingLoop(tf: typeof TF, step: StepArithmetic, source: 
         if (group) (group as TF.Tensor).dispose();
         break;
       }
-      const logs: Logs = {};
-      logs.loss = epochSums[0] / epochCount;
-      step.metrics.forEach((m, i) => (logs[m] = epochSums[i + 1] / epochCount));
+      const logs = meansOf(['loss', ...step.metrics], epochSums);
       if (source.validation) Object.assign(logs, await validate(tf, acc, step.metrics, source.validation));
       logs.lr = knobs.learningRate();
       progress = epoch + 1;
@@ -175,21 +168,24 @@ export async function trainingLoop(tf: typeof TF, step: StepArithmetic, source: 
   return history;
 }
 
+/** Logs from [sum, count] pairs: each figure's mean over what it counted. */
+function meansOf(names: string[], sums: ArrayLike<number>, prefix = ''): Logs {
+  const logs: Logs = {};
+  names.forEach((n, i) => (logs[prefix + n] = sums[2 * i] / sums[2 * i + 1]));
+  return logs;
+}
+
 async function validate(tf: typeof TF, acc: Accumulator, metrics: string[], val: Source): Promise<Logs> {
-  const sums = new Float64Array(1 + metrics.length);
-  let count = 0;
+  const sums: number[] = [];
   for await (const { batch, owned } of val.batches(0)) {
     try {
       const c = acc.measure(batch);
       const v = c.sums.dataSync();
       c.sums.dispose();
-      for (let i = 0; i < v.length; i++) sums[i] += v[i];
-      count += c.count;
+      for (let i = 0; i < v.length; i++) sums[i] = (sums[i] ?? 0) + v[i];
     } finally {
       if (owned) disposeBatch(tf, batch);
     }
   }
-  const logs: Logs = { val_loss: sums[0] / count };
-  metrics.forEach((m, i) => (logs[`val_${m}`] = sums[i + 1] / count));
-  return logs;
+  return meansOf(['loss', ...metrics], sums, 'val_');
 }

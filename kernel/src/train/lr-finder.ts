@@ -92,7 +92,8 @@ export async function lrFinder(model: TF.LayersModel, data: DataInput, opts: LrF
           if (owned) disposeBatch(tf, batch);
         }
         acc.apply(1);
-        const loss = c.sums.dataSync()[0] / c.count;
+        const v = c.sums.dataSync();
+        const loss = v[0] / v[1];
         c.sums.dispose();
         lrs.push(lr);
         losses.push(loss);

@@ -12,10 +12,11 @@ import type { Batch } from './data.js';
 
 type Tensor = TF.Tensor;
 
-/** What one micro-batch contributes: examples (or unmasked tokens) and the sums of loss and metrics over them. */
+/**
+ * What one micro-batch contributes: the examples (or unmasked tokens) its loss counts, and a kept
+ * tensor of [sum, count] pairs — loss first, then each metric — that the loop reads and disposes.
+ */
 export interface Contribution {
-  count: number;
-  /** Kept tensor [1 + metrics]: summed loss, then summed metrics. The loop reads and disposes it. */
   sums: Tensor;
 }
 
@@ -31,25 +32,29 @@ export interface StepArithmetic {
   evaluate(batch: Batch, training: boolean): Evaluation;
 }
 
-/** Examples in a batch, or unmasked positions when it carries a mask. */
-export function countOf(tf: typeof TF, batch: Batch): number {
-  if (batch.mask) return tf.tidy(() => tf.sum(batch.mask!)).dataSync()[0];
-  const x = Array.isArray(batch.x) ? batch.x[0] : batch.x;
-  return x.shape[0] ?? 1;
-}
+const rowsOf = (batch: Batch) => (Array.isArray(batch.x) ? batch.x[0] : batch.x).shape[0] ?? 1;
 
 /**
- * Sum of per-example values, weighted by the mask when there is one. The mask
- * may have fewer axes than the values (a [batch, time] mask on [batch, time]
- * losses, or a [batch] weight): it is broadcast from the left.
+ * Sum and count of per-example values. A mask with no more axes than the values weights them (a
+ * [batch, time] mask on [batch, time] per-token losses; broadcast from the left onto more axes);
+ * a mask with more axes belongs to the inputs (per-sequence losses of masked sequences) and is
+ * not applied. A scalar is a batch mean: it counts as that many rows.
  */
-export function maskedSum(tf: typeof TF, values: Tensor, mask: Tensor | undefined, count: number): TF.Scalar {
-  if (values.rank === 0) return tf.mul(values, count) as TF.Scalar;
-  if (!mask) return tf.sum(values);
+export function weightedSum(tf: typeof TF, values: Tensor, mask: Tensor | undefined, rows: number): [TF.Scalar, TF.Scalar] {
+  if (values.rank === 0) return [tf.mul(values, rows) as TF.Scalar, tf.scalar(rows)];
+  if (!mask || mask.rank > values.rank) return [tf.sum(values), tf.scalar(values.size)];
   let m = mask.toFloat();
   while (m.rank < values.rank) m = m.expandDims(-1);
-  if (m.rank > values.rank) throw new RangeError(`fit: the mask has shape [${mask.shape}] but the per-example loss has shape [${values.shape}]; the mask must cover the loss's leading axes`);
-  return tf.sum(tf.mul(values, m));
+  const w = tf.mul(tf.onesLike(values), m);
+  return [tf.sum(tf.mul(values, w)), tf.sum(w)];
+}
+
+function pairs(tf: typeof TF, step: StepArithmetic, ev: Evaluation, batch: Batch): Tensor[] {
+  const rows = rowsOf(batch);
+  return [ev.loss, ...step.metrics.map((m) => ev[m])].flatMap((v, i) => {
+    if (!v) throw new TypeError(`fit: the evaluation has no '${i === 0 ? 'loss' : step.metrics[i - 1]}'`);
+    return weightedSum(tf, v, batch.mask, rows);
+  });
 }
 
 export class Accumulator {
@@ -63,15 +68,12 @@ export class Accumulator {
    */
   add(batch: Batch, mean = false): Contribution {
     const { tf, step } = this;
-    const count = countOf(tf, batch);
-    const divideBy = mean ? count : undefined;
     let sums!: Tensor;
     const { grads, value } = tf.variableGrads(() => {
-      const ev = step.evaluate(batch, true);
-      const parts = [maskedSum(tf, ev.loss, batch.mask, count), ...step.metrics.map((m) => maskedSum(tf, ev[m], batch.mask, count))];
+      const parts = pairs(tf, step, step.evaluate(batch, true), batch);
       sums = tf.keep(tf.stack(parts));
-      const total = parts[0];
-      return (divideBy ? tf.div(total, divideBy) : total) as TF.Scalar;
+      // The count does not depend on the variables: dividing by it inside is the mean's gradient.
+      return (mean ? tf.div(parts[0], parts[1]) : parts[0]) as TF.Scalar;
     }, step.variables.length ? step.variables : undefined);
     value.dispose();
     if (!this.grads) this.grads = new Map(Object.entries(grads));
@@ -85,7 +87,7 @@ export class Accumulator {
         }
       }
     }
-    return { count, sums };
+    return { sums };
   }
 
   /** Applies the accumulated gradient divided by the group's total count (1 when already divided). */
@@ -109,11 +111,7 @@ export class Accumulator {
   /** Loss and metric sums without gradients (validation). */
   measure(batch: Batch): Contribution {
     const { tf, step } = this;
-    const count = countOf(tf, batch);
-    const sums = tf.tidy(() => {
-      const ev = step.evaluate(batch, false);
-      return tf.stack([maskedSum(tf, ev.loss, batch.mask, count), ...step.metrics.map((m) => maskedSum(tf, ev[m], batch.mask, count))]);
-    });
-    return { count, sums };
+    const sums = tf.tidy(() => tf.stack(pairs(tf, step, step.evaluate(batch, false), batch)));
+    return { sums };
   }
 }
