@@ -7,6 +7,7 @@ import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { TsmlMime } from 'tsml/mime';
 import { OverviewPanel } from './panels/overview/panel';
 import { TablePanel } from './panels/table/panel';
+import { LossPanel } from './panels/loss/panel';
 
 const overview: IRenderMime.IExtension = {
   id: '@tsml/jupyterlab:overview',
@@ -27,7 +28,16 @@ const table: IRenderMime.IExtension = {
   dataType: 'json',
 };
 
-const extensions: IRenderMime.IExtension[] = [overview, table];
+const loss: IRenderMime.IExtension = {
+  id: '@tsml/jupyterlab:loss',
+  description: 'Live training curves: smoothed loss and metrics per step, validation per epoch, learning rate, several runs.',
+  // Safe: it draws numbers on a canvas and sets text only.
+  rendererFactory: { safe: true, mimeTypes: [TsmlMime.loss], createRenderer: (options) => new LossPanel(options) },
+  rank: 10,
+  dataType: 'json',
+};
+
+const extensions: IRenderMime.IExtension[] = [overview, table, loss];
 export default extensions;
 
 // For panels in other extensions (the package is a shared singleton): the channel to the kernel.

@@ -24,3 +24,4 @@ export * as datasets from '@tsml/datasets';
 export { openChannel, findChannel, Channel, type ChannelView } from './channel/index.js';
 export * as widgets from './widgets/index.js';
 export { interact, widget } from './widgets/index.js';
+export { fit, fitLoop, lastHistory, History, LiveChart, fileHandler, loadModel, saveModel, TrainingInterrupted, callbacks, schedules, lrFinder, bucketBy, data, partition, mapReduce, Partitions, type FitOptions, type FitLoopOptions } from './train/index.js';

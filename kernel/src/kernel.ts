@@ -27,6 +27,7 @@ import { installStreams, installCellGlobals, tsmlGlobal, type InputFn } from './
 import { log } from './util/log.js';
 import { StopOnError } from './engine/stop-on-error.js';
 import { preciseNow } from './protocol/wire.js';
+import { setFrontend } from './display/frontend.js';
 
 /** Cells that can reach the `tsml` global or what it provides (tfjs through an import, display.overview). */
 const NEEDS_API = /\btsml\b|\btf\b|\bimport\b|\brequire\b|\boverview\b/;
@@ -253,6 +254,7 @@ export class Kernel {
     if (!silent) this.output.send('execute_input', { code, execution_count: count });
     this.executor.resetInterrupt();
     this.current = { msg, allowStdin: c.allow_stdin !== false };
+    setFrontend({ kernel: true, interactive: c.allow_stdin !== false });
     const label = `Cell In[${count}]`;
     let error: ReturnType<typeof formatError> | undefined;
     const payload: unknown[] = [];

@@ -260,3 +260,4 @@ export interface DatasetFeatureStatisticsList {
 export type OverviewPayload = DatasetFeatureStatisticsList;
 export * from './channel.js';
 export * from './table.js';
+export * from './loss.js';
