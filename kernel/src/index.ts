@@ -16,5 +16,6 @@ export * from './data/index.js';
 export * from './stats/index.js';
 export { statisticsFromParquet, type StreamStatisticsOptions } from './stats/stream/index.js';
 export { seed } from './random/index.js';
+export * as clean from './clean/index.js';
 export { loadTf, loadedTf, device, tableToTensor, tensorToTable, type DeviceReport } from './tensor/index.js';
 export * as datasets from '@tsml/datasets';
