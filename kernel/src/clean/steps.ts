@@ -74,7 +74,7 @@ export function resolveStep(s: StepSpec, t: ColumnTable): StepSpec {
   }
   if (s.kind === 'impute' && s.all !== undefined) {
     const gaps = cols.filter((c) => !(c in s.columns) && !s.exclude?.includes(c) && missingShare(c) > 0);
-    return { ...s, all: undefined, columns: { ...Object.fromEntries(gaps.map((c) => [c, s.all!])), ...s.columns } };
+    return { ...s, all: undefined, columns: { ...Object.fromEntries(gaps.map((c) => [c, resolveStrategy(t, c, s.all!)])), ...s.columns } };
   }
   if (s.kind === 'oneHot' || s.kind === 'scale') {
     if (s.columns) return s;

@@ -1,7 +1,7 @@
 /**
  * knnImpute(): fills missing numbers with the mean of the k nearest rows of
  * a reference table that have the value (scikit-learn's KNNImputer with
- * uniform weights): distances are NaN-Euclidean over `columns`
+ * uniform weights): distances are NaN-Euclidean over every reference column
  * (sqrt(total / shared · Σ shared squared differences), ignoring
  * coordinates missing on either side). A value with no donor at all gets the
  * reference column's mean. The reference is the training split, so test rows
@@ -23,14 +23,14 @@ export function knnImpute(input: ColumnTable, columns: string[], opts: KnnImpute
   const table = input.reify();
   assertColumns(table.columnNames(), columns);
   const k = opts.k ?? 5;
-  const ref = columns.map((c) => {
-    const r = opts.reference[c];
-    if (!r) throw new DataError(`knnImpute: the reference has no column '${c}'`);
-    return Float64Array.from(r as ArrayLike<number>, num);
-  });
+  const features = Object.keys(opts.reference);
+  for (const c of columns) if (!features.includes(c)) throw new DataError(`knnImpute: the reference has no column '${c}' (it has ${features.join(', ')})`);
+  assertColumns(table.columnNames(), features);
+  const ref = features.map((c) => Float64Array.from(opts.reference[c] as ArrayLike<number>, num));
   const m = ref[0]?.length ?? 0;
-  const x = columns.map((c) => Float64Array.from(columnOf(table, c) as ArrayLike<number>, num));
-  const d = columns.length;
+  const x = features.map((c) => Float64Array.from(columnOf(table, c) as ArrayLike<number>, num));
+  const d = features.length;
+  const fill = new Set(columns.map((c) => features.indexOf(c)));
   const refMean = ref.map((col) => {
     let s = 0, c = 0;
     for (const v of col) if (v === v) (s += v), c++;
@@ -39,7 +39,7 @@ export function knnImpute(input: ColumnTable, columns: string[], opts: KnnImpute
   const dist = new Float64Array(m);
   for (let i = 0; i < table.numRows(); i++) {
     let hasGap = false;
-    for (let f = 0; f < d; f++) if (x[f][i] !== x[f][i]) hasGap = true;
+    for (const f of fill) if (x[f][i] !== x[f][i]) hasGap = true;
     if (!hasGap) continue;
     for (let j = 0; j < m; j++) {
       let s = 0, shared = 0;
@@ -52,7 +52,7 @@ export function knnImpute(input: ColumnTable, columns: string[], opts: KnnImpute
       }
       dist[j] = shared ? Math.sqrt((d / shared) * s) : NaN;
     }
-    for (let f = 0; f < d; f++) {
+    for (const f of fill) {
       if (x[f][i] === x[f][i]) continue;
       const donors: number[] = [];
       for (let j = 0; j < m; j++) if (ref[f][j] === ref[f][j] && dist[j] === dist[j]) donors.push(j);
@@ -62,5 +62,5 @@ export function knnImpute(input: ColumnTable, columns: string[], opts: KnnImpute
       x[f][i] = near.length ? near.reduce((s, j) => s + ref[f][j], 0) / near.length : refMean[f];
     }
   }
-  return table.assign(Object.fromEntries(columns.map((c, f) => [c, x[f]])) as never);
+  return table.assign(Object.fromEntries(columns.map((c) => [c, x[features.indexOf(c)]])) as never);
 }
