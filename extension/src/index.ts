@@ -19,3 +19,6 @@ const overview: IRenderMime.IExtension = {
 
 const extensions: IRenderMime.IExtension[] = [overview];
 export default extensions;
+
+// For panels in other extensions (the package is a shared singleton): the channel to the kernel.
+export { panelHost, type PanelChannel, type ChannelState } from './channel';

@@ -19,3 +19,4 @@ export { seed } from './random/index.js';
 export * as clean from './clean/index.js';
 export { loadTf, loadedTf, device, tableToTensor, tensorToTable, type DeviceReport } from './tensor/index.js';
 export * as datasets from '@tsml/datasets';
+export { openChannel, findChannel, Channel, type ChannelView } from './channel/index.js';

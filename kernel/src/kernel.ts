@@ -18,6 +18,7 @@ import { complete } from './engine/complete.js';
 import { describe, helpRequest, inspectAt } from './engine/inspect.js';
 import { defaultHistoryFile, History } from './engine/history.js';
 import { CommManager } from './comm/manager.js';
+import { installChannels } from './channel/index.js';
 import { startIo, type Io } from './io.js';
 import { installStreams, installCellGlobals, tsmlGlobal, type InputFn } from './globals.js';
 import { log } from './util/log.js';
@@ -61,6 +62,8 @@ export class Kernel {
     this.comms = new CommManager({
       send: (type, content, buffers, metadata) => this.output.send(type, content, { buffers, metadata }),
     });
+    // A throwing panel handler is shown in the panel (channel-error); while a cell runs, in that cell too.
+    installChannels(this.comms, (err, where) => this.current && this.reportStray(err, `an error in ${where}`));
     setDisplayTarget({ send: (type, content, extra) => this.output.send(type, content, extra) });
     installStreams(this.output);
     registerBuiltinFormatters();
