@@ -6,6 +6,8 @@
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { TsmlMime } from 'tsml/mime';
 import { OverviewPanel } from './panels/overview/panel';
+import { MissingPanel } from './panels/missing/panel';
+import { OutliersPanel } from './panels/outliers/panel';
 
 const overview: IRenderMime.IExtension = {
   id: '@tsml/jupyterlab:overview',
@@ -17,7 +19,24 @@ const overview: IRenderMime.IExtension = {
   dataType: 'json',
 };
 
-const extensions: IRenderMime.IExtension[] = [overview];
+const missing: IRenderMime.IExtension = {
+  id: '@tsml/jupyterlab:missing',
+  description: 'Missing values: per-column shares, nullity matrix, correlation, dendrogram, sentinels, duplicates, imputation previews and a cleaning plan.',
+  // Safe: user strings are escaped; actions only talk to the kernel that made the output.
+  rendererFactory: { safe: true, mimeTypes: [TsmlMime.missing], createRenderer: (options) => new MissingPanel(options) },
+  rank: 10,
+  dataType: 'json',
+};
+
+const outliers: IRenderMime.IExtension = {
+  id: '@tsml/jupyterlab:outliers',
+  description: 'Outliers: IQR, z and modified-z fences with box plots, Isolation Forest and kNN scores with draggable thresholds, flagged rows.',
+  rendererFactory: { safe: true, mimeTypes: [TsmlMime.outliers], createRenderer: (options) => new OutliersPanel(options) },
+  rank: 10,
+  dataType: 'json',
+};
+
+const extensions: IRenderMime.IExtension[] = [overview, missing, outliers];
 export default extensions;
 
 // For panels in other extensions (the package is a shared singleton): the channel to the kernel.

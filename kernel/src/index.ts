@@ -4,8 +4,10 @@
  */
 import { provideOverview } from './display/display.js';
 import { overviewFor } from './display/overview.js';
+import { registerCleaningPanels } from './display/cleaning-panels.js';
 
 provideOverview(overviewFor);
+registerCleaningPanels();
 export { display, clearOutput, DisplayHandle, type DisplayOptions } from './display/display.js';
 export { overviewFor, type OverviewInput, type OverviewOptions } from './display/overview.js';
 export { formatValue, inspectValue } from './display/format.js';

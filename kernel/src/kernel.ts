@@ -25,7 +25,7 @@ import { log } from './util/log.js';
 import { StopOnError } from './engine/stop-on-error.js';
 
 /** Cells that can reach the `tsml` global or what it provides (tfjs through an import, display.overview). */
-const NEEDS_API = /\btsml\b|\btf\b|\bimport\b|\brequire\b|\boverview\b/;
+const NEEDS_API = /\btsml\b|\btf\b|\bimport\b|\brequire\b|\boverview\b|\bmissing\b|\boutliers\b/;
 
 type Channel = 'shell' | 'control';
 

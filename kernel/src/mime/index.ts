@@ -255,3 +255,5 @@ export interface DatasetFeatureStatisticsList {
 /** Payload of `TsmlMime.overview`. */
 export type OverviewPayload = DatasetFeatureStatisticsList;
 export * from './channel.js';
+export * from './missing.js';
+export * from './outliers.js';
