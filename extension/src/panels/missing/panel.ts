@@ -22,6 +22,8 @@ export class MissingPanel extends Widget implements IRenderMime.IRenderer {
   constructor(private readonly options: IRenderMime.IRendererOptions) {
     super();
     this.addClass('tsml-cl');
+    // Arrow keys, Enter and letters in the panel's controls are theirs, not notebook shortcuts.
+    this.node.addEventListener('keydown', (e) => e.stopPropagation());
     this.addClass('tsml-mv-panel');
   }
 
@@ -34,16 +36,16 @@ export class MissingPanel extends Widget implements IRenderMime.IRenderer {
     this.p = p;
     this.threshold = p.threshold;
     this.plan = new PlanBox(this.node, p.name);
+    // Side by side where the output is wide enough, so the charts fit on a screen or two.
+    const row = (...parts: HTMLElement[]) => el('div', 'tsml-cl-row', '', '', parts);
     this.node.replaceChildren(
       el('div', 'tsml-mv-summary', summaryLine(p)),
-      this.barsSection(),
-      section('Nullity matrix', el('div', 'tsml-mv-scroll', '', matrixSvg(p))),
-      section('Nullity correlation', el('div', 'tsml-mv-scroll', '', heatmapSvg(p))),
-      section('Nullity dendrogram', el('div', 'tsml-mv-scroll', '', dendrogramSvg(p))),
-      this.sentinelSection(),
-      this.duplicatesSection(),
-      this.imputeSection(),
-      this.plan.node,
+      el('div', 'tsml-mv-charts', '', '', [
+        row(this.barsSection(), section('Nullity matrix', el('div', 'tsml-mv-scroll', '', matrixSvg(p)))),
+        row(section('Nullity correlation', el('div', 'tsml-mv-scroll', '', heatmapSvg(p))), section('Nullity dendrogram', el('div', 'tsml-mv-scroll', '', dendrogramSvg(p)))),
+      ]),
+      row(this.sentinelSection(), this.duplicatesSection()),
+      row(this.imputeSection(), this.plan.node),
     );
     await this.plan.connect(p.channel);
   }

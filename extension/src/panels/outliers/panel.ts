@@ -19,12 +19,14 @@ export class OutliersPanel extends Widget implements IRenderMime.IRenderer {
   private plan!: PlanBox;
   private channel: PanelChannel | null = null;
   private readonly columns = el('div', 'tsml-ol-scroll');
-  private readonly flagged = el('div', 'tsml-ol-scroll');
+  private readonly flagged = el('div', 'tsml-ol-scroll tsml-ol-flaggedbox');
   private readonly flaggedNote = el('div', 'tsml-ol-note');
 
   constructor(private readonly options: IRenderMime.IRendererOptions) {
     super();
     this.addClass('tsml-cl');
+    // Arrow keys, Enter and letters in the panel's controls are theirs, not notebook shortcuts.
+    this.node.addEventListener('keydown', (e) => e.stopPropagation());
     this.addClass('tsml-ol-panel');
   }
 
@@ -56,7 +58,7 @@ export class OutliersPanel extends Widget implements IRenderMime.IRenderer {
     this.node.replaceChildren(
       el('div', 'tsml-ol-summary', `${p.rows.toLocaleString('en-US')} rows; ${p.columns.length} numeric columns; |z| > ${p.z}, modified z > ${p.modifiedZ}`),
       section('Per column', el('div', 'tsml-cl-toolbar', '', '', [labelled(k, 'Tukey k'), kText, cap, drop]), this.columns),
-      ...p.scores.map((s) => this.scoreSection(s)),
+      el('div', 'tsml-cl-row', '', '', p.scores.map((s) => this.scoreSection(s))),
       ...p.notes.map((t) => el('p', 'tsml-ol-note', t)),
       section('Flagged rows', this.flaggedNote, this.flagged),
       el('p', 'tsml-ol-note', 'Highlighting flagged rows in an open Dive arrives with the Dive panel; until then view.rows() gives them to the kernel.'),
