@@ -100,15 +100,17 @@ export function outliersCompute(table: ColumnTable, opts: OutliersOptions = {}):
   const notes: string[] = [];
   const scores: Computed['scores'] = {};
   const scorePayloads: ScorePayload[] = [];
-  if (names.length && rows >= 2) {
-    const x = featureMatrix(values, rows);
-    scores.iforest = isolationForestScores(x, names.length, { nTrees: trees, sampleSize, seed });
+  // Columns without a single value carry nothing for the multivariate scores.
+  const usable = values.filter((_, j) => fs[j].count > 0);
+  if (usable.length && rows >= 2) {
+    const x = featureMatrix(usable, rows);
+    scores.iforest = isolationForestScores(x, usable.length, { nTrees: trees, sampleSize, seed });
     scorePayloads.push(scorePayload('iforest', `Isolation Forest: ${trees} trees, ${Math.min(sampleSize, rows)} samples per tree, seed ${seed}`, scores.iforest, contamination));
     if (rows > neighbors && rows <= knnMaxRows) {
-      scores.knn = knnScores(x, names.length, { k: neighbors });
+      scores.knn = knnScores(x, usable.length, { k: neighbors });
       scorePayloads.push(scorePayload('knn', `kNN distance to the ${neighbors}th nearest row (PyOD KNN defaults)`, scores.knn, contamination));
     } else notes.push(rows > knnMaxRows ? `kNN left out: ${rows.toLocaleString('en-US')} rows is above knnMaxRows (${knnMaxRows.toLocaleString('en-US')}).` : `kNN needs more than ${neighbors} rows.`);
-  } else notes.push('No multivariate scores: they need at least one numeric column and two rows.');
+  } else notes.push('No multivariate scores: they need a numeric column with values and at least two rows.');
   const payload: OutliersPayload = {
     name: opts.name ?? 'table', rows, k, z, modifiedZ, kGrid: K_GRID, columns, features: names, scores: scorePayloads, notes,
     candidates: [], candidatesTruncated: false,

@@ -89,7 +89,7 @@ export function matrixSvg(p: MissingPayload, height = 240): string {
   const pts: [number, number][] = [];
   for (let b = 0; b < bins; b++) pts.push([sx(count[b] ? mean[b] / count[b] : cols), labelH + (b + 0.5) * binH]);
   body += polyline(pts, '#666', 'tsml-mv-spark');
-  for (const [mark, label] of [[p.completeness.min, 'min'], [p.completeness.max, 'max']] as const) {
+  for (const [mark, label] of shown ? ([[p.completeness.min, 'min'], [p.completeness.max, 'max']] as const) : []) {
     const y = labelH + (binOf(Math.floor(mark.row / p.matrix.stride)) + 0.5) * binH;
     body += `<circle class="tsml-mv-mark" cx="${r1(sx(mark.present))}" cy="${r1(y)}" r="2.5" fill="${label === 'min' ? RED : '#0f9d58'}"><title>${label}: row ${mark.row}, ${mark.present} of ${cols} values</title></circle>`;
     body += text(sx(mark.present) + 4, y + 3, String(mark.present));

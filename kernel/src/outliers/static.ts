@@ -19,6 +19,7 @@ const n = (x: number) => x.toLocaleString('en-US');
 export function columnsTable(p: OutliersPayload, k: number): string {
   const rows = p.columns.map((c) => {
     const { low, high } = iqrCounts(p, c, k);
+    if (!c.count) return `<tr data-column="${esc(c.name)}"><th class="l">${esc(c.name)}</th><td>–</td><td class="tsml-ol-iqr">0</td><td>0</td><td>0</td><td class="l">no values</td></tr>`;
     return `<tr data-column="${esc(c.name)}"><th class="l">${esc(c.name)}</th><td>${formatNumber(c.q1 - k * c.iqr)} … ${formatNumber(c.q3 + k * c.iqr)}</td><td class="tsml-ol-iqr">${n(low + high)}</td><td>${n(c.zCount)}</td><td>${c.mad > 0 ? n(c.madCount) : '– (MAD 0)'}</td><td class="l">${boxPlotSvg(p, c, k)}</td></tr>`;
   });
   return `<table class="tsml-ol-columns"><thead><tr><th class="l">column</th><th>IQR fences (k = ${k})</th><th>IQR</th><th>|z| &gt; ${p.z}</th><th>mod. z &gt; ${p.modifiedZ}</th><th class="l">box plot</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
@@ -51,6 +52,10 @@ export function outliersText(p: OutliersPayload): string {
   const lines = [`Outliers: ${n(p.rows)} rows, ${p.columns.length} numeric columns (IQR k = ${p.k}, |z| > ${p.z}, modified z > ${p.modifiedZ})`];
   for (const c of p.columns) {
     const { low, high } = iqrCounts(p, c, p.k);
+    if (!c.count) {
+      lines.push(`  ${c.name.padEnd(14)} no values`);
+      continue;
+    }
     lines.push(`  ${c.name.padEnd(14)} IQR [${formatNumber(c.q1 - p.k * c.iqr)}, ${formatNumber(c.q3 + p.k * c.iqr)}] ${n(low)} low ${n(high)} high;  |z| ${n(c.zCount)};  mod z ${c.mad > 0 ? n(c.madCount) : '– (MAD 0)'}`);
   }
   for (const s of p.scores) {
