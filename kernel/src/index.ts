@@ -4,8 +4,10 @@
  */
 import { provideOverview } from './display/display.js';
 import { overviewFor } from './display/overview.js';
+import { registerCleaningPanels } from './display/cleaning-panels.js';
 
 provideOverview(overviewFor);
+registerCleaningPanels();
 export { display, clearOutput, DisplayHandle, type DisplayOptions } from './display/display.js';
 export { overviewFor, type OverviewInput, type OverviewOptions } from './display/overview.js';
 export { formatValue, inspectValue } from './display/format.js';
@@ -19,6 +21,7 @@ export { seed } from './random/index.js';
 export * as random from './random/namespace.js';
 export * from './models/index.js';
 export * as chart from './charts/svg.js';
+export * as clean from './clean/index.js';
 export { loadTf, loadedTf, device, tableToTensor, tensorToTable, type DeviceReport } from './tensor/index.js';
 export * as datasets from '@tsml/datasets';
 export { openChannel, findChannel, Channel, type ChannelView } from './channel/index.js';

@@ -30,7 +30,7 @@ import { preciseNow } from './protocol/wire.js';
 import { setFrontend } from './display/frontend.js';
 
 /** Cells that can reach the `tsml` global or what it provides (tfjs through an import, display.overview). */
-const NEEDS_API = /\btsml\b|\btf\b|\bimport\b|\brequire\b|\boverview\b/;
+const NEEDS_API = /\btsml\b|\btf\b|\bimport\b|\brequire\b|\boverview\b|\bmissing\b|\boutliers\b/;
 
 type Channel = 'shell' | 'control';
 

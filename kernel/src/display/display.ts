@@ -16,6 +16,23 @@ import type { OverviewInput, OverviewOptions } from './overview.js';
 type OverviewMaker = (input: OverviewInput, opts: OverviewOptions) => MimeBundle | Promise<MimeBundle>;
 let makeOverview: OverviewMaker | undefined;
 
+/** The cleaning panels (display.missing, display.outliers): a bundle to show and the live view object the call returns. */
+type PanelMaker = (input: unknown, opts: Record<string, unknown>) => { bundle: MimeBundle; view: unknown };
+const panelMakers: Record<string, PanelMaker> = {};
+
+/** Called by the tsml API module (index.ts) when it loads; the kernel runs cells that mention these panels after it. */
+export function providePanel(name: 'missing' | 'outliers', f: PanelMaker): void {
+  panelMakers[name] = f;
+}
+
+function showPanel(name: 'missing' | 'outliers', input: unknown, opts: Record<string, unknown> & DisplayOptions): unknown {
+  const make = panelMakers[name];
+  if (!make) throw new Error(`display.${name} is not loaded: import 'tsml' (the kernel loads it for cells that mention ${name})`);
+  const { bundle, view } = make(input, opts);
+  show(bundle, { display_id: opts.display_id, metadata: opts.metadata, raw: true });
+  return view;
+}
+
 /** Called by the tsml API module (index.ts) when it loads; the kernel runs cells that mention `overview` after it. */
 export function provideOverview(f: OverviewMaker): void {
   makeOverview = f;
@@ -131,6 +148,17 @@ export const display = Object.assign(show, {
     const bundle = makeOverview(input, opts);
     return bundle instanceof Promise ? bundle.then((b) => show(b, how)) : show(bundle, how);
   },
+  /**
+   * Missing values of a table: missing % per column with a drop threshold, nullity matrix, missingno's
+   * correlation heatmap and dendrogram, values that probably mean missing, duplicates, imputation
+   * previews. Returns a view whose `plan` holds the steps added from the panel.
+   */
+  missing: (table: unknown, opts: Record<string, unknown> & DisplayOptions = {}) => showPanel('missing', table, opts),
+  /**
+   * Outliers per numeric column (IQR fences, |z|, modified z) with box plots, and multivariate scores
+   * (Isolation Forest, kNN) with a threshold to drag. Returns a view: `view.rows()` are the flagged rows.
+   */
+  outliers: (table: unknown, opts: Record<string, unknown> & DisplayOptions = {}) => showPanel('outliers', table, opts),
 });
 
 /** Clears the cell's output; with `wait`, the clear happens when the next output arrives (no flicker). */
