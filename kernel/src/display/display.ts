@@ -10,6 +10,7 @@ import { formatValue, NO_OUTPUT, type Formatted } from './format.js';
 import { heatmap, type HeatmapOptions } from '../tensor/heatmap.js';
 import { images, type ImagesOptions } from '../tensor/images.js';
 import { plotlyBundle, type PlotlyOptions } from './plotly.js';
+import { bindSink } from './capture.js';
 // Types only: the Overview's code (stats, arquero) loads with the tsml API, not with the kernel's first cell.
 import type { OverviewInput, OverviewOptions } from './overview.js';
 
@@ -68,7 +69,8 @@ function emit(msgType: 'display_data' | 'update_display_data', f: Formatted, id:
 function whenFormatted(obj: unknown, opts: DisplayOptions, then: (f: Formatted) => void): void {
   const f: Formatted | Promise<Formatted> = opts.raw ? { data: obj as MimeBundle, metadata: {} } : formatValue(obj);
   const withMeta = (x: Formatted) => then({ data: x.data, metadata: { ...x.metadata, ...opts.metadata } });
-  if (f instanceof Promise) void f.then(withMeta);
+  // Formatted later: still shown where the display was made (an Output widget capturing this call).
+  if (f instanceof Promise) void f.then(bindSink(withMeta));
   else withMeta(f);
 }
 
