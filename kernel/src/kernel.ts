@@ -23,8 +23,8 @@ import { installStreams, installCellGlobals, tsmlGlobal, type InputFn } from './
 import { log } from './util/log.js';
 import { StopOnError } from './engine/stop-on-error.js';
 
-/** Cells that can reach the `tsml` global or what it provides (tfjs through an import, display.overview). */
-const NEEDS_API = /\btsml\b|\btf\b|\bimport\b|\brequire\b|\boverview\b/;
+/** Cells that can reach the `tsml` global or what it provides (tfjs through an import, display.overview, display.dive). */
+const NEEDS_API = /\btsml\b|\btf\b|\bimport\b|\brequire\b|\boverview\b|\bdive\b/;
 
 type Channel = 'shell' | 'control';
 

@@ -11,6 +11,8 @@ import { heatmap, type HeatmapOptions } from '../tensor/heatmap.js';
 import { images, type ImagesOptions } from '../tensor/images.js';
 // Types only: the Overview's code (stats, arquero) loads with the tsml API, not with the kernel's first cell.
 import type { OverviewInput, OverviewOptions } from './overview.js';
+import type { DiveOptions } from './dive.js';
+import type { Dive } from './dive-handle.js';
 
 type OverviewMaker = (input: OverviewInput, opts: OverviewOptions) => MimeBundle | Promise<MimeBundle>;
 let makeOverview: OverviewMaker | undefined;
@@ -18,6 +20,14 @@ let makeOverview: OverviewMaker | undefined;
 /** Called by the tsml API module (index.ts) when it loads; the kernel runs cells that mention `overview` after it. */
 export function provideOverview(f: OverviewMaker): void {
   makeOverview = f;
+}
+
+type DiveMaker = (input: unknown, opts: DiveOptions) => { bundle: MimeBundle; handle: Dive };
+let makeDive: DiveMaker | undefined;
+
+/** Like provideOverview, for display.dive (cells that mention `dive`). */
+export function provideDive(f: DiveMaker): void {
+  makeDive = f;
 }
 
 export interface DisplayTarget {
@@ -124,6 +134,17 @@ export const display = Object.assign(show, {
     if (!makeOverview) throw new Error("display.overview is not loaded: import 'tsml' (the kernel loads it for cells that mention overview)");
     const bundle = makeOverview(input, opts);
     return bundle instanceof Promise ? bundle.then((b) => show(b, how)) : show(bundle, how);
+  },
+  /**
+   * Facets-style Dive: every row as a point, faceted by `row`/`column`, stacked (sorted by `sort`) or
+   * scattered (`x`, `y`), coloured by `color`; zoom, click a point for its row, box/lasso select.
+   * Returns a handle: `selection()` / `selected()` read the panel's selection, `highlight(rows)` marks rows.
+   */
+  dive: (table: unknown, opts: DiveOptions & DisplayOptions = {}): Dive => {
+    if (!makeDive) throw new Error("display.dive is not loaded: import 'tsml' (the kernel loads it for cells that mention dive)");
+    const { bundle, handle } = makeDive(table, opts);
+    show(bundle, { display_id: opts.display_id, metadata: opts.metadata, raw: true });
+    return handle;
   },
 });
 

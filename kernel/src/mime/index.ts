@@ -255,3 +255,4 @@ export interface DatasetFeatureStatisticsList {
 /** Payload of `TsmlMime.overview`. */
 export type OverviewPayload = DatasetFeatureStatisticsList;
 export * from './channel.js';
+export * from './dive.js';
