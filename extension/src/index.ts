@@ -6,6 +6,7 @@
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { TsmlMime } from 'tsml/mime';
 import { OverviewPanel } from './panels/overview/panel';
+import { DivePanel } from './panels/dive/panel';
 
 const overview: IRenderMime.IExtension = {
   id: '@tsml/jupyterlab:overview',
@@ -17,5 +18,14 @@ const overview: IRenderMime.IExtension = {
   dataType: 'json',
 };
 
-const extensions: IRenderMime.IExtension[] = [overview];
+const dive: IRenderMime.IExtension = {
+  id: '@tsml/jupyterlab:dive',
+  description: 'Facets-style Dive: every row as a point, faceted, coloured, zoomable and selectable (WebGL2).',
+  // Safe: it draws the payload's numbers and shows strings as text only; nothing from the output runs.
+  rendererFactory: { safe: true, mimeTypes: [TsmlMime.dive], createRenderer: (options) => new DivePanel(options) },
+  rank: 10,
+  dataType: 'json',
+};
+
+const extensions: IRenderMime.IExtension[] = [overview, dive];
 export default extensions;
