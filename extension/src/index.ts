@@ -6,6 +6,7 @@
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { TsmlMime } from 'tsml/mime';
 import { OverviewPanel } from './panels/overview/panel';
+import { TablePanel } from './panels/table/panel';
 import { DivePanel } from './panels/dive/panel';
 
 const overview: IRenderMime.IExtension = {
@@ -14,6 +15,15 @@ const overview: IRenderMime.IExtension = {
   // Safe: the panel runs no code from the output and escapes every string it shows, so it also renders in untrusted notebooks.
   rendererFactory: { safe: true, mimeTypes: [TsmlMime.overview], createRenderer: (options) => new OverviewPanel(options) },
   // Ahead of text/html (rank 50+), so the live panel wins over the static fallback.
+  rank: 10,
+  dataType: 'json',
+};
+
+const table: IRenderMime.IExtension = {
+  id: '@tsml/jupyterlab:table',
+  description: 'Tables: every row scrolls and sorts (a page at a time from the kernel); the saved head and tail without one.',
+  // Safe for the same reasons: cells are set as text, never as markup.
+  rendererFactory: { safe: true, mimeTypes: [TsmlMime.table], createRenderer: (options) => new TablePanel(options) },
   rank: 10,
   dataType: 'json',
 };
@@ -27,5 +37,8 @@ const dive: IRenderMime.IExtension = {
   dataType: 'json',
 };
 
-const extensions: IRenderMime.IExtension[] = [overview, dive];
+const extensions: IRenderMime.IExtension[] = [overview, table, dive];
 export default extensions;
+
+// For panels in other extensions (the package is a shared singleton): the channel to the kernel.
+export { panelHost, type PanelChannel, type ChannelState } from './channel';

@@ -20,5 +20,7 @@ export * from './data/index.js';
 export * from './stats/index.js';
 export { statisticsFromParquet, type StreamStatisticsOptions } from './stats/stream/index.js';
 export { seed } from './random/index.js';
+export * as random from './random/namespace.js';
 export { loadTf, loadedTf, device, tableToTensor, tensorToTable, type DeviceReport } from './tensor/index.js';
 export * as datasets from '@tsml/datasets';
+export { openChannel, findChannel, Channel, type ChannelView } from './channel/index.js';

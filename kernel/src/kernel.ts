@@ -18,10 +18,12 @@ import { complete } from './engine/complete.js';
 import { describe, helpRequest, inspectAt } from './engine/inspect.js';
 import { defaultHistoryFile, History } from './engine/history.js';
 import { CommManager } from './comm/manager.js';
+import { installChannels } from './channel/index.js';
 import { startIo, type Io } from './io.js';
 import { installStreams, installCellGlobals, tsmlGlobal, type InputFn } from './globals.js';
 import { log } from './util/log.js';
 import { StopOnError } from './engine/stop-on-error.js';
+import { preciseNow } from './protocol/wire.js';
 
 /** Cells that can reach the `tsml` global or what it provides (tfjs through an import, display.overview, display.dive). */
 const NEEDS_API = /\btsml\b|\btf\b|\bimport\b|\brequire\b|\boverview\b|\bdive\b/;
@@ -61,6 +63,8 @@ export class Kernel {
     this.comms = new CommManager({
       send: (type, content, buffers, metadata) => this.output.send(type, content, { buffers, metadata }),
     });
+    // A throwing panel handler is shown in the panel (channel-error); while a cell runs, in that cell too.
+    installChannels(this.comms, (err, where) => this.current && this.reportStray(err, `an error in ${where}`));
     setDisplayTarget({ send: (type, content, extra) => this.output.send(type, content, extra) });
     installStreams(this.output);
     registerBuiltinFormatters();
@@ -163,6 +167,7 @@ export class Kernel {
   }
 
   private onRequest(channel: Channel, msg: Message, arrival: number): void {
+    this.stopOnError.observe(msg, arrival);
     if (msg.header.msg_type === 'execute_request') {
       this.queue = this.queue.then(() => this.execute(channel, msg, arrival));
     } else {
@@ -227,7 +232,8 @@ export class Kernel {
     const storeHistory = silent ? false : c.store_history !== false;
     this.output.parent = msg.header;
     if (this.stopOnError.shouldAbort(msg, arrival)) {
-      this.bridge.reply(channel, msg, 'execute_reply', { status: 'aborted', execution_count: this.executionCount });
+      // As ipykernel: an aborted request gets no execution count (it did not run).
+      this.bridge.reply(channel, msg, 'execute_reply', { status: 'aborted' }, { status: 'aborted' });
       this.status('idle', msg.header);
       return;
     }
@@ -268,9 +274,12 @@ export class Kernel {
     const reply = error
       ? { status: 'error', execution_count: count, ...error, user_expressions: userExpressions, payload }
       : { status: 'ok', execution_count: count, user_expressions: userExpressions, payload };
+    if (error && c.stop_on_error !== false) {
+      // A Run All batch still arriving gets queued behind this cell (an interrupt ends no batch: send at once).
+      if (error.ename !== 'KeyboardInterrupt') await this.stopOnError.hold(preciseNow());
+      this.stopOnError.failed(preciseNow());
+    } else this.stopOnError.ran();
     this.bridge.reply(channel, msg, 'execute_reply', reply);
-    if (error && c.stop_on_error !== false) this.stopOnError.fail(msg, arrival, Date.now());
-    else this.stopOnError.ran();
     this.current = undefined;
     this.status('idle', msg.header);
   }

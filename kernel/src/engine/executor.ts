@@ -11,11 +11,10 @@
  *   termination if nothing acknowledged the interrupt in time.
  */
 import vm from 'node:vm';
-import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { compileCell, type Language } from './compile.js';
 import { cellFilename, KeyboardInterrupt, type CellSource } from './traceback.js';
-import { defaultOf, named, resolveSpecifier } from './resolve.js';
+import { cellRequire, defaultOf, named, resolveSpecifier } from './resolve.js';
 import { RUNTIME, type ImportBinding } from './rewrite.js';
 import { Flag, RunState } from '../protocol/thread-messages.js';
 
@@ -55,7 +54,7 @@ export class Executor {
     };
     Object.defineProperty(globalThis, RUNTIME, { value: runtime, enumerable: false, configurable: true });
     Object.defineProperty(globalThis, 'require', {
-      value: createRequire(cwd + '/'),
+      value: cellRequire(cwd),
       enumerable: false,
       configurable: true,
       writable: true,
