@@ -11,7 +11,7 @@ export { sortOrder, countingOrder, radixOrder, floatKeys, groupByCell, identityO
 export { colorsOf, paletteColor, CATEGORY_COLORS, DEFAULT_COLOR, OTHER_COLOR, MISSING_COLOR, MAX_COLORS, type Coloring, type Legend, type LegendEntry } from './color.js';
 export { niceTicks } from './ticks.js';
 export { DEFAULT_VIEW, FEATURE_OPTIONS, resolveView, viewColumns, DiveOptionError, type FeatureOption } from './view.js';
-export { diveLayout, stackPositions, sizeCodes, sizeFactor, cellOrigin, scatterPointSize, LayoutCache, type DiveLayout, type FacetAxis, type LayoutInput } from './layout.js';
+export { diveLayout, stackPositions, sizeCodes, sizeFactor, pointPixels, cellOrigin, scatterPointSize, LayoutCache, type DiveLayout, type FacetAxis, type LayoutInput } from './layout.js';
 export { scatterAxis, jitter, type AxisSpec, type Tick } from './scatter.js';
 export { fitCamera, toScreen, toWorld, zoomAt, panBy, zoomLimits, visibleWorld, worldBounds, type Camera, type Viewport } from './camera.js';
 export { buildTiles, forEachNear, worldOf, type TileIndex } from './tiles.js';

@@ -193,5 +193,15 @@ export function cellOrigin(layout: Pick<DiveLayout, 'cols' | 'cellW' | 'cellH' |
   return [k * (layout.cellW + layout.gapX), r * (layout.cellH + layout.gapY)];
 }
 
+/**
+ * Point diameter in CSS pixels at a scale: stacked points are world-sized (they
+ * grow with zoom); scatter points grow with the square root of the zoom, up to 4×,
+ * so zooming into a dense region separates them without turning them into discs.
+ */
+export function pointPixels(layout: Pick<DiveLayout, 'point'>, scale: number, fitScale: number): number {
+  if (layout.point.unit === 'world') return layout.point.size * scale;
+  return layout.point.size * Math.min(4, Math.sqrt(Math.max(1, scale / fitScale)));
+}
+
 /** Size multiplier of a size code. */
 export const sizeFactor = (code: number): number => 0.4 + (1.6 * code) / 255;

@@ -5,7 +5,7 @@
  * and scatter gridlines; text is left to the caller (SVG or canvas).
  */
 import { toScreen, type Camera, type Viewport } from './camera.js';
-import { cellOrigin, sizeFactor, type DiveLayout } from './layout.js';
+import { cellOrigin, pointPixels, sizeFactor, type DiveLayout } from './layout.js';
 
 export interface RasterTheme {
   background: string;
@@ -25,6 +25,13 @@ export interface RasterOptions {
   theme?: RasterTheme;
   /** Draw only these rows (e.g. a sample), in this order. Default: every row in draw order. */
   rows?: ArrayLike<number>;
+  /** The fitted scale, for scatter points that grow with zoom (default: the camera's). */
+  fitScale?: number;
+  /** Per-row flags (bit 0: selected); with `dimTo`, unselected rows fade towards that colour. */
+  flags?: Uint8Array;
+  dimTo?: string;
+  /** Leave the background transparent and skip cells (the panel draws them on a canvas below). */
+  pointsOnly?: boolean;
 }
 
 /** Draws the layout as the camera sees it into `pixels` (width × height × 4 bytes, CSS pixels = device pixels). */
@@ -32,7 +39,7 @@ export function rasterize(layout: DiveLayout, cam: Camera, vp: Viewport, pixels:
   const { width: w, height: h } = vp;
   const px = new Uint32Array(pixels.buffer, pixels.byteOffset, w * h);
   const theme = opts.theme ?? LIGHT_RASTER;
-  px.fill(rgba(theme.background));
+  px.fill(opts.pointsOnly ? 0 : rgba(theme.background));
   const cells = layout.cellStart.length - 1;
   const fillRect = (x0: number, y0: number, x1: number, y1: number, color: number) => {
     const a = Math.max(0, Math.round(x0)), b = Math.min(w, Math.round(x1));
@@ -40,7 +47,7 @@ export function rasterize(layout: DiveLayout, cam: Camera, vp: Viewport, pixels:
     for (let y = c; y < d; y++) px.fill(color, y * w + a, y * w + Math.max(a, b));
   };
   const cellColor = rgba(theme.cell), gridColor = rgba(theme.grid);
-  for (let c = 0; c < cells; c++) {
+  for (let c = 0; c < cells && !opts.pointsOnly; c++) {
     const [ox, oy] = cellOrigin(layout, c);
     const [x0, y0] = toScreen(cam, vp, ox, oy);
     const [x1, y1] = toScreen(cam, vp, ox + layout.cellW, oy + layout.cellH);
@@ -55,10 +62,17 @@ export function rasterize(layout: DiveLayout, cam: Camera, vp: Viewport, pixels:
       if (t.t >= 0 && t.t <= 1) fillRect(x0, gy, x1, gy + 1, gridColor);
     }
   }
-  const palette = new Uint32Array(256);
+  const palette = new Uint32Array(256), dimmed = new Uint32Array(256);
   const pal = layout.colors.palette;
-  for (let i = 0; i < 256; i++) palette[i] = (pal[i * 4 + 3] << 24) | (pal[i * 4 + 2] << 16) | (pal[i * 4 + 1] << 8) | pal[i * 4];
-  const base = layout.point.unit === 'world' ? layout.point.size * cam.scale : layout.point.size;
+  const dim = opts.dimTo ? rgba(opts.dimTo) : 0;
+  const mix = (a: number, b: number) => Math.round(a + (b - a) * 0.82);
+  for (let i = 0; i < 256; i++) {
+    const [r, g, b] = [pal[i * 4], pal[i * 4 + 1], pal[i * 4 + 2]];
+    palette[i] = (0xff << 24) | (b << 16) | (g << 8) | r;
+    dimmed[i] = (0xff << 24) | (mix(b, (dim >> 16) & 255) << 16) | (mix(g, (dim >> 8) & 255) << 8) | mix(r, dim & 255);
+  }
+  const flags = opts.dimTo ? opts.flags : undefined;
+  const base = pointPixels(layout, cam.scale, opts.fitScale ?? cam.scale);
   const round = layout.mode === 'scatter';
   const rows = opts.rows ?? layout.drawOrder;
   const C = layout.cols.labels.length;
@@ -70,7 +84,7 @@ export function rasterize(layout: DiveLayout, cam: Camera, vp: Viewport, pixels:
     const sx = (c - r * C) * stepX + layout.x[i], sy = r * stepY + layout.y[i];
     const cx = (sx - cam.cx) * cam.scale + w / 2, cy = (sy - cam.cy) * cam.scale + h / 2;
     const size = Math.max(1, layout.sizes ? base * sizeFactor(layout.sizes[i]) : base);
-    const color = palette[layout.colors.index[i]];
+    const color = (flags && !(flags[i] & 1) ? dimmed : palette)[layout.colors.index[i]];
     if (size < 1.5) {
       const x = Math.floor(cx), y = Math.floor(cy);
       if (x >= 0 && x < w && y >= 0 && y < h) px[y * w + x] = color;
