@@ -10,6 +10,7 @@ import { TablePanel } from './panels/table/panel';
 import { LossPanel } from './panels/loss/panel';
 import { MissingPanel } from './panels/missing/panel';
 import { OutliersPanel } from './panels/outliers/panel';
+import { DivePanel } from './panels/dive/panel';
 
 type Panel = new (options: IRenderMime.IRendererOptions) => IRenderMime.IRenderer;
 
@@ -34,6 +35,7 @@ const extensions: IRenderMime.IExtension[] = [
   panel('table', TsmlMime.table, TablePanel, 'Tables: every row scrolls and sorts (a page at a time from the kernel); the saved head and tail without one.'),
   panel('loss', TsmlMime.loss, LossPanel, 'Live training curves: smoothed loss and metrics per step, validation per epoch, learning rate, several runs.'),
   panel('missing', TsmlMime.missing, MissingPanel, 'Missing values: per-column shares, nullity matrix, correlation, dendrogram, sentinels, duplicates, imputation previews and a cleaning plan.'),
+  panel('dive', TsmlMime.dive, DivePanel, 'Facets-style Dive: every row as a point, faceted, coloured, zoomable and selectable (WebGL2).'),
   panel('outliers', TsmlMime.outliers, OutliersPanel, 'Outliers: IQR, z and modified-z fences with box plots, Isolation Forest and kNN scores with draggable thresholds, flagged rows.'),
 ];
 export default extensions;

@@ -2,14 +2,21 @@
  * The `tsml` package as cells and scripts import it: `import { display } from 'tsml'`.
  * Inside the kernel these are the same objects as the cell globals.
  */
-import { provideOverview } from './display/display.js';
+import { provideOverview, providePanel } from './display/display.js';
 import { overviewFor } from './display/overview.js';
 import { registerCleaningPanels } from './display/cleaning-panels.js';
+import { makeDive } from './display/dive-wiring.js';
 
 provideOverview(overviewFor);
 registerCleaningPanels();
+providePanel('dive', (input, opts) => {
+  const { bundle, handle } = makeDive(input, opts);
+  return { bundle, view: handle };
+});
 export { display, clearOutput, DisplayHandle, type DisplayOptions } from './display/display.js';
 export { overviewFor, type OverviewInput, type OverviewOptions } from './display/overview.js';
+export { buildDive, type DiveOptions } from './display/dive.js';
+export { Dive } from './display/dive-handle.js';
 export { formatValue, inspectValue } from './display/format.js';
 export { Comm, CommManager, type CommMessage } from './comm/manager.js';
 export * from './mime/index.js';

@@ -29,8 +29,8 @@ import { StopOnError } from './engine/stop-on-error.js';
 import { preciseNow } from './protocol/wire.js';
 import { setFrontend } from './display/frontend.js';
 
-/** Cells that can reach the `tsml` global or what it provides (tfjs through an import, display.overview). */
-const NEEDS_API = /\btsml\b|\btf\b|\bimport\b|\brequire\b|\boverview\b|\bmissing\b|\boutliers\b/;
+/** Cells that can reach the `tsml` global or what it provides (tfjs through an import, the display.* panels). */
+const NEEDS_API = /\btsml\b|\btf\b|\bimport\b|\brequire\b|\boverview\b|\bmissing\b|\boutliers\b|\bdive\b/;
 
 type Channel = 'shell' | 'control';
 

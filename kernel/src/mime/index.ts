@@ -259,6 +259,7 @@ export interface DatasetFeatureStatisticsList {
 /** Payload of `TsmlMime.overview`. */
 export type OverviewPayload = DatasetFeatureStatisticsList;
 export * from './channel.js';
+export * from './dive.js';
 export * from './table.js';
 export * from './loss.js';
 export * from './missing.js';
