@@ -9,6 +9,7 @@ import type { ColumnTable } from 'arquero';
 import { tsmlBundle, TsmlMime, type FlaggedRow, type OutliersPayload, type ScorePayload, type TsmlBundle } from '../mime/index.js';
 import { fences, K_GRID, type ColumnFences } from '../stats/fences.js';
 import { isolationForestScores } from '../stats/isolation-forest.js';
+import '../stats/isolation-forest-threads.js';
 import { knnScores } from '../stats/knn.js';
 import { rowNumbers, valueKind } from '../stats/access.js';
 import { linearQuantiles } from '../stats/order-statistics.js';
