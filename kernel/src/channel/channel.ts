@@ -74,11 +74,11 @@ export class Channel {
   }
 
   /** Closes every view's comm and forgets the channel: views that connect later hear `channel-gone`. */
-  close(): void {
+  close(reason = 'the kernel closed this channel'): void {
     if (this.closedFlag) return;
     this.closedFlag = true;
     this.forget(this);
-    for (const { comm } of this.views.values()) comm.close({ reason: 'the kernel closed this channel' });
+    for (const { comm } of this.views.values()) comm.close({ reason });
     this.views.clear();
     this.handlers.clear();
     this.connectHandlers.clear();

@@ -17,6 +17,7 @@ import { Channel, type ChannelErrorReporter } from './channel.js';
 export { Channel, type ChannelView, type ChannelHandler, type ConnectHandler, type ChannelErrorReporter } from './channel.js';
 
 const channels = new Map<string, Channel>();
+let installed = false;
 let reporter: ChannelErrorReporter = (err, where) => log(`error in ${where}: ${(err as Error)?.stack ?? String(err)}`);
 
 /** Opens a new channel (a fresh id unless `id` is given; an id already open returns that channel). */
@@ -26,6 +27,11 @@ export function openChannel(opts: { id?: string } = {}): Channel {
   const ch = new Channel(() => reporter, (c) => channels.delete(c.id), opts.id);
   channels.set(ch.id, ch);
   return ch;
+}
+
+/** True in a kernel (the comm target is registered): views can connect to channels opened now. */
+export function channelsLive(): boolean {
+  return installed;
 }
 
 /** The open channel with this id, if any. */
@@ -50,6 +56,7 @@ export function channelError(err: unknown, where: string): ChannelError {
  * it also receives a `channel-error` message.
  */
 export function installChannels(comms: CommManager, report?: ChannelErrorReporter): void {
+  installed = true;
   reporter = (err, where, view) => {
     log(`error in ${where}: ${(err as Error)?.stack ?? String(err)}`);
     if (view) {
