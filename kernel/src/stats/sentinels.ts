@@ -53,10 +53,13 @@ function numericSentinels(column: string, x: Float64Array): Sentinel[] {
     if (v === 0) zeros++;
     else if (v < 0) {
       negatives++;
-      if (codeCount.has(v)) negCodes++;
+      if ((v === -1 || v <= -9) && codeCount.has(v)) negCodes++;
     } else if (v < lowestPositive) lowestPositive = v;
-    const c = codeCount.get(v);
-    if (c !== undefined) codeCount.set(v, c + 1);
+    // Codes are -1, -9…, 99…: skip the lookup for everything else (most values).
+    if (v === -1 || v <= -9 || v >= 99) {
+      const c = codeCount.get(v);
+      if (c !== undefined) codeCount.set(v, c + 1);
+    }
   }
   if (!finite) return out;
   const codeLike = distinct.size <= 10; // A handful of values is a code (sex, ca): 0 and -1 may be real categories there.
