@@ -65,6 +65,7 @@ const same = (a: unknown, b: unknown): boolean => {
   return a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
 };
 
+/** Rows that repeat an earlier row in every column (or in `columns`), as pandas' duplicated(): how many, which, and which rows they repeat. */
 export function duplicates(table: ColumnTable, columns: string[] = table.columnNames()): Duplicates {
   const n = table.numRows();
   const h = new Int32Array(n);

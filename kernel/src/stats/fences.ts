@@ -61,6 +61,7 @@ const gridIndex = (excess: number): number => {
   return g < K_GRID.length ? g : K_GRID.length;
 };
 
+/** Quartiles, IQR/z/modified-z fences and outlier counts of one column (one number per row, NaN missing), and the counts for every k of K_GRID. */
 export function fences(values: ArrayLike<number>, opts: FenceOptions = {}): ColumnFences {
   const { k = 1.5, z = 3, modifiedZ = 3.5 } = opts;
   if (!(k >= 0)) throw new RangeError(`k must be ≥ 0, got ${k}`);

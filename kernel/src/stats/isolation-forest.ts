@@ -43,6 +43,7 @@ export interface Tree {
   left: Int32Array;
 }
 
+/** A seeded Isolation Forest fitted on a row-major matrix; `score(x)` gives each row's anomaly score in (0, 1]. */
 export class IsolationForest {
   private readonly trees: Tree[] = [];
   readonly nTrees: number;

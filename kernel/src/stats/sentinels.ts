@@ -145,6 +145,7 @@ export interface SentinelOptions {
   columns?: string[];
 }
 
+/** Values that probably stand for missing in each column (zeros, negatives, codes, texts), with counts, rows and the reason. */
 export function sentinels(table: ColumnTable, opts: SentinelOptions = {}): Sentinel[] {
   const out: Sentinel[] = [];
   for (const name of opts.columns ?? table.columnNames()) {
