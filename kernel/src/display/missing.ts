@@ -72,15 +72,16 @@ function numericColumn(table: ColumnTable, name: string, missing: number, knnRow
     fill: present.length ? { mean: sum / present.length, median: quantilesInPlace(present, [0.5])[0], ...(mode === undefined ? {} : { mode }) } : {},
   };
   if (missing > 0 && present.length) {
+    // Forward / backward fill binned on the fly: each gap counts in the bin of the value it would take.
     const propagate = (backward: boolean) => {
-      const out = Float64Array.from(x);
+      const counts = new Array<number>(BINS).fill(0);
       let last = NaN;
-      for (let k = 0; k < out.length; k++) {
-        const i = backward ? out.length - 1 - k : k;
-        if (out[i] !== out[i]) out[i] = last;
-        else last = out[i];
+      for (let k = 0; k < x.length; k++) {
+        const v = x[backward ? x.length - 1 - k : k];
+        if (v === v) last = v;
+        if (last - last === 0) counts[binIndex(edges, last)]++;
       }
-      return bin(out);
+      return counts;
     };
     col.after = { ffill: propagate(false), bfill: propagate(true) };
     if (table.numRows() <= knnRows) {
