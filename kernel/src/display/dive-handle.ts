@@ -47,10 +47,19 @@ export class Dive {
     this.flushHighlight();
   }
 
-  /** Called by the channel wiring: where highlights go, and (re)sends the current one to a view that connects. */
+  /** Called by the channel wiring: where highlights go (every connected view). */
   connect(send: DiveSend): void {
     this.send = send;
-    this.flushHighlight();
+  }
+
+  /** Sends the current highlight to one view (one that just connected). */
+  resend(send: DiveSend): void {
+    const h = this.highlighted;
+    if (h) send(this.highlightMessage(h), h.bytes);
+  }
+
+  private highlightMessage(h: EncodedRows) {
+    return { type: 'highlight' as const, encoding: h.encoding, count: h.count, rows: this.source.total };
   }
 
   /** Called by the channel wiring when a view reports its selection. */
@@ -60,7 +69,7 @@ export class Dive {
 
   private flushHighlight(): void {
     const h = this.highlighted;
-    if (h && this.send) this.send({ type: 'highlight', encoding: h.encoding, count: h.count, rows: this.source.total }, h.bytes);
+    if (h && this.send) this.send(this.highlightMessage(h), h.bytes);
   }
 
   toString(): string {
