@@ -100,6 +100,17 @@ describe('display.dive channel', () => {
     expect((bad.content as any).evalue).toMatch(/5000 is not a row of the table \(0–4999\)/);
   });
 
+  it('d.select() from code selects by row numbers or a test, and tells the views', async () => {
+    expect(await k.value('d.select((r) => r.age > 80 && r.sex === "Female").length')).toBe(
+      await k.value('t.objects().filter((r) => r.age > 80 && r.sex === "Female").length'));
+    const { content } = await k.execute('d.select([9, 2, 2])');
+    expect(content.status).toBe('ok');
+    const m = await until('selection to the view', () => commMsgs(view).filter((x) => dataOf(x).type === 'selection').at(-1));
+    expect(dataOf(m)).toMatchObject({ encoding: 'indices', count: 2 });
+    expect(Array.from(decodeRows('indices', m.buffers[0] as Uint8Array, 5000))).toEqual([2, 9]);
+    expect(await k.value('JSON.stringify(d.selection())')).toBe("'[2,9]'");
+  });
+
   it('a view that connects later gets the current highlight', async () => {
     const late = 'dive-view-2';
     k.send('comm_open', { comm_id: late, target_name: 'tsml.channel.v1', data: { channel } });

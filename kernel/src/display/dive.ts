@@ -27,9 +27,10 @@ export interface DiveOptions extends Partial<DiveView> {
   seed?: number;
   /** Embed the first view's columns in the output (so it re-renders without a kernel) up to this many bytes (default 256 KiB; 0 never). */
   embedBytes?: number;
-  /** Size of the static snapshot in pixels (default 760 × 440). */
-  width?: number;
+  /** Height of the panel's drawing area and of the snapshot, pixels (default 480). */
   height?: number;
+  /** Width of the snapshot, pixels (default 760; the panel fills the output's width). */
+  width?: number;
   title?: string;
 }
 
@@ -67,8 +68,10 @@ export function buildDive(input: unknown, opts: DiveOptions = {}, channel?: stri
   const source = new DiveSource(table, cap, seed);
   const view = resolveView(source.columns, opts);
   const used = new Map<string, DiveColumn>(viewColumns(view).map((name) => [name, source.column(name)]));
+  const height = positiveInt('height', opts.height, 480, 100);
   const payload: DivePayload = {
     version: 1,
+    height,
     rows: source.rows,
     sample: source.shown ? { of: source.total, seed } : null,
     columns: source.columns,
@@ -80,7 +83,7 @@ export function buildDive(input: unknown, opts: DiveOptions = {}, channel?: stri
   const bytes = [...used.values()].reduce((s, c) => s + c.data.byteLength, 0);
   if (bytes <= embedBytes) payload.data = Object.fromEntries([...used].map(([name, c]) => [name, embedded(c)]));
 
-  const snap = snapshot(used, source.rows, view, seed, positiveInt('width', opts.width, 760, 100), positiveInt('height', opts.height, 440, 100));
+  const snap = snapshot(used, source.rows, view, seed, positiveInt('width', opts.width, 760, 100), height);
   const bundle = tsmlBundle(TsmlMime.dive, payload, { html: diveHtml(payload, snap.layout, snap.image), text: diveText(payload, snap.layout) });
   return { bundle, source, view, layout: snap.layout };
 }

@@ -11,6 +11,8 @@ import { panelHost, type Buffers, type PanelChannel } from '../../channel';
 export interface LinkHandlers {
   column(msg: DiveColumnChunk, buffer: Uint8Array): void;
   highlight(rows: Uint32Array): void;
+  /** The kernel selected rows (`d.select(...)` in a cell). */
+  selection(rows: Uint32Array): void;
   /** The kernel no longer has this Dive (restart, another session). */
   gone(reason: string): void;
   error(message: string): void;
@@ -33,9 +35,11 @@ export class KernelLink {
         const r = m as DiveRowRequest;
         this.rows.get(r.id)?.(r.values ?? null);
         this.rows.delete(r.id);
-      } else if (m.type === 'highlight') {
+      } else if (m.type === 'highlight' || m.type === 'selection') {
         const r = m as DiveRowsMessage;
-        h.highlight(decodeRows(r.encoding, bytes(buffers[0]), this.total));
+        const rows = decodeRows(r.encoding, bytes(buffers[0]), this.total);
+        if (m.type === 'highlight') h.highlight(rows);
+        else h.selection(rows);
       } else if (m.type === 'channel-gone') {
         this.failRows();
         h.gone(String(m.reason ?? 'the kernel no longer has this Dive'));

@@ -85,6 +85,7 @@ export class DivePanel extends Widget implements IRenderMime.IRenderer {
       label: () => (this.view?.label ? this.data?.columns.get(this.view.label) ?? null : null),
     });
     this.stage = stage;
+    if (payload.height) stage.el.style.height = `${Math.max(120, Math.min(4000, payload.height))}px`;
     this.expose();
     this.card = new Card(() => stage.el.focus({ preventScroll: true }));
     stage.el.append(this.card.el, this.tip);
@@ -127,6 +128,7 @@ export class DivePanel extends Widget implements IRenderMime.IRenderer {
     const link = await KernelLink.connect(this.node, channel, data.payload.sample?.of ?? data.n, {
       column: (msg, buffer) => this.onColumn(msg, buffer),
       highlight: (rows) => this.onHighlight(rows),
+      selection: (rows) => this.onKernelSelection(rows),
       gone: (reason) => { this.link = null; this.kernelNote = `not live: ${reason}`; this.updateStatus(); this.renderToolbar(); },
       error: (message) => { this.kernelNote = `kernel error: ${message}`; this.updateStatus(); },
     });
@@ -148,17 +150,31 @@ export class DivePanel extends Widget implements IRenderMime.IRenderer {
     }
   }
 
-  private onHighlight(rows: Uint32Array): void {
-    const data = this.data, stage = this.stage;
-    if (!data || !stage) return;
+  /** Shown positions of table rows (rows outside a sample are left out), and how many were left out. */
+  private positionsOf(rows: Uint32Array): { positions: Uint32Array; outside: number } {
+    const data = this.data!;
     const positions: number[] = [];
     for (const r of rows) {
       const p = data.position(r);
       if (p >= 0) positions.push(p);
     }
-    const outside = rows.length - positions.length;
+    return { positions: Uint32Array.from(positions), outside: rows.length - positions.length };
+  }
+
+  private onKernelSelection(rows: Uint32Array): void {
+    if (!this.stage || !this.data) return;
+    const { positions } = this.positionsOf(rows);
+    this.stage.setSelection(positions);
+    this.node.dataset.selected = String(positions.length);
+    this.updateStatus();
+  }
+
+  private onHighlight(rows: Uint32Array): void {
+    const stage = this.stage;
+    if (!this.data || !stage) return;
+    const { positions, outside } = this.positionsOf(rows);
     this.highlightNote = rows.length ? `${count(rows.length)} highlighted${outside ? ` (${count(outside)} not in the sample)` : ''}` : '';
-    stage.setHighlight(Uint32Array.from(positions));
+    stage.setHighlight(positions);
     this.node.dataset.highlighted = String(positions.length);
     this.updateStatus();
   }
