@@ -15,7 +15,7 @@ export { autoMpg } from './packaged/auto-mpg.js';
 export { penguins } from './packaged/penguins.js';
 export { seattleWeather } from './packaged/seattle-weather.js';
 export { vegaDatasetPath } from './packaged/vega.js';
-export { iris, wine, digits, diabetes, type DiabetesOptions } from './packaged/sklearn.js';
+export { iris, wine, digits, diabetes, breastCancer, type DiabetesOptions } from './packaged/sklearn.js';
 
 export { linear, type LinearOptions } from './generators/linear.js';
 export { blobs, type BlobsOptions } from './generators/blobs.js';

@@ -11,19 +11,20 @@ const PY = join(process.cwd(), '.venv', 'bin', 'python');
 const num = (t: { array: (c: string) => unknown }, c: string) => Array.from(t.array(c) as ArrayLike<number>);
 
 describe('real datasets from scikit-learn', () => {
-  it('iris, wine, digits and diabetes are load_*(as_frame=True).frame, value for value', () => {
+  it('iris, wine, digits, diabetes and breast cancer are load_*(as_frame=True).frame, value for value', () => {
     const script = `
 import json
 from sklearn.datasets import load_iris, load_wine, load_digits, load_diabetes
 out = {}
-for name, f in [("iris", load_iris), ("wine", load_wine), ("digits", load_digits), ("diabetes", load_diabetes)]:
+from sklearn.datasets import load_breast_cancer
+for name, f in [("iris", load_iris), ("wine", load_wine), ("digits", load_digits), ("diabetes", load_diabetes), ("breastCancer", load_breast_cancer)]:
     df = f(as_frame=True).frame
     out[name] = {c: df[c].astype(float).tolist() for c in df.columns}
 df = load_diabetes(as_frame=True, scaled=False).frame
 out["diabetes_raw"] = {c: df[c].astype(float).tolist() for c in df.columns}
 print(json.dumps(out))`;
     const want = JSON.parse(execFileSync(PY, ['-c', script], { maxBuffer: 64 << 20 }).toString());
-    const got = { iris: ds.iris(), wine: ds.wine(), digits: ds.digits(), diabetes: ds.diabetes(), diabetes_raw: ds.diabetes({ scaled: false }) };
+    const got = { iris: ds.iris(), wine: ds.wine(), digits: ds.digits(), diabetes: ds.diabetes(), breastCancer: ds.breastCancer(), diabetes_raw: ds.diabetes({ scaled: false }) };
     for (const [name, table] of Object.entries(got)) {
       expect(table.columnNames(), name).toEqual(Object.keys(want[name]));
       for (const c of table.columnNames()) {
@@ -48,8 +49,8 @@ describe('the catalogue', () => {
       expect(typeof load, `${r.name} is exported`).toBe('function');
     }
     const real = rows.filter((r) => r.origin === 'real').map((r) => r.name);
-    expect(real).toEqual(expect.arrayContaining(['iris', 'wine', 'digits', 'diabetes', 'autoMpg']));
-    for (const name of ['iris', 'wine', 'digits', 'diabetes', 'autoMpg', 'tvMarketing', 'bikeShare']) {
+    expect(real).toEqual(expect.arrayContaining(['iris', 'wine', 'digits', 'diabetes', 'breastCancer', 'autoMpg']));
+    for (const name of ['iris', 'wine', 'digits', 'diabetes', 'breastCancer', 'autoMpg', 'tvMarketing', 'bikeShare']) {
       const r = rows.find((x) => x.name === name)!;
       const t = (ds as unknown as Record<string, () => { numRows(): number; numCols(): number }>)[name]();
       expect([t.numRows(), t.numCols()], name).toEqual([r.rows, r.columns]);

@@ -57,6 +57,20 @@ export function digits() {
   return aq.table(columns(numbers('digits.csv.gz', false), names));
 }
 
+const CANCER_MEASURES = ['radius', 'texture', 'perimeter', 'area', 'smoothness', 'compactness', 'concavity', 'concave points', 'symmetry', 'fractal dimension'];
+
+/**
+ * `breastCancer`: Wisconsin Diagnostic Breast Cancer (Street, Wolberg &
+ * Mangasarian 1993), 569 × 31: the mean, standard error ("error") and worst of
+ * ten measurements of cell nuclei, and `target` (0 malignant, 1 benign; as
+ * scikit-learn codes it). Real data.
+ */
+export function breastCancer() {
+  const names = [...['mean', 'error', 'worst'].flatMap((kind) => CANCER_MEASURES.map((m) => (kind === 'error' ? `${m} error` : `${kind} ${m}`))), 'target'];
+  return aq.table(columns(numbers('breast_cancer.csv', true), names));
+}
+breastCancer.targetNames = ['malignant', 'benign'] as const;
+
 export interface DiabetesOptions {
   /** sklearn's default: every feature centred and scaled to unit norm (sum of squares 1). */
   scaled?: boolean;

@@ -64,11 +64,14 @@ export class Executor {
   /** Modules the kernel provides itself, e.g. TensorFlow.js loaded on its selected backend. */
   readonly provided = new Map<string, () => Promise<Record<string, unknown>>>();
 
-  importModule(specifier: string, options?: ImportCallOptions): Promise<Record<string, unknown>> {
+  /** Module namespaces cells have imported → their specifier (inspect reads their declaration files). */
+  readonly modules = new Map<object, string>();
+
+  async importModule(specifier: string, options?: ImportCallOptions): Promise<Record<string, unknown>> {
     const provide = this.provided.get(specifier);
-    if (provide) return provide();
-    const url = resolveSpecifier(specifier, this.cwd);
-    return options ? import(url, options) : import(url);
+    const ns = provide ? await provide() : await (options ? import(resolveSpecifier(specifier, this.cwd), options) : import(resolveSpecifier(specifier, this.cwd)));
+    if (!this.modules.has(ns)) this.modules.set(ns, specifier);
+    return ns;
   }
 
   source(id: number): CellSource | undefined {

@@ -261,3 +261,6 @@ export type OverviewPayload = DatasetFeatureStatisticsList;
 export * from './channel.js';
 export * from './dive.js';
 export * from './table.js';
+export * from './loss.js';
+export * from './missing.js';
+export * from './outliers.js';

@@ -8,6 +8,10 @@ import { tableHtml, tableText } from './table-html.js';
 export const jsonSafe = (v: unknown): unknown =>
   typeof v === 'number' && !Number.isFinite(v) ? (Number.isNaN(v) ? null : String(v)) : typeof v === 'bigint' ? String(v) : v instanceof Date ? v.toISOString() : v ?? null;
 
+/**
+ * The MIME bundle a table renders as: text, a bounded HTML table (shape, dtypes, missing counts,
+ * first and last rows).
+ */
 export function tableBundle(table: ColumnTable, opts?: ViewOptions): MimeBundle {
   const view = tableView(table, opts);
   const safe = (rows: TableView['head']) => rows.map((r) => ({ row: r.row, cells: r.cells.map(jsonSafe) }));
