@@ -4,11 +4,13 @@
  * card against the table's row; a box selection read back in the next cell; a highlight from the
  * kernel; screenshots; the saved notebook's static fallback; a million rows without a frozen page.
  */
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import {
-  cellAt, comparePng, expectScreenshot, openNotebook, readSavedNotebook, runCell, saveNotebook, startE2E, writeNotebook, type E2E,
+  cellAt, comparePng, expectScreenshot, openNotebook, readSavedNotebook, REPO, runCell, saveNotebook, startE2E, writeNotebook, type E2E,
 } from './harness/index.js';
 
 const DIVE_MIME = 'application/vnd.tsml.dive.v1+json';
@@ -151,6 +153,31 @@ describe('Dive panel in JupyterLab', () => {
     const png = PNG.sync.read(Buffer.from(html.match(/base64,([^"]+)"/)![1], 'base64'));
     expect(png.width).toBe(760);
     expect(([] as string[]).concat(out.data['text/plain'] as string).join('')).toMatch(/^Dive of 3,000 rows × 15 columns/);
+    expect(e2e.pageErrors).toEqual([]);
+  });
+});
+
+describe('the saved census notebook', () => {
+  it('re-renders live from the columns it embeds, even when its kernel no longer has the Dive', async () => {
+    const { page, lab } = e2e;
+    copyFileSync(join(REPO, 'notebooks', '11-census-dive.ipynb'), join(lab.rootDir, 'census-dive.ipynb'));
+    await openNotebook(page, lab, 'census-dive.ipynb');
+    // The output's cell: the one whose saved output is the Dive (nothing is run).
+    const p = page.locator('.tsml-dive').first();
+    await p.waitFor({ state: 'attached' });
+    // Lab lays out cells only as they scroll into view; the panel lays out once it has a size.
+    await p.scrollIntoViewIfNeeded();
+    await drawn(p);
+    expect(await p.getAttribute('data-renderer')).toBe('webgl2');
+    expect(await p.getAttribute('data-rows')).toBe('32561');
+    expect(await p.locator('.tsml-dive-legend').innerText()).toMatch(/^rows: education · columns: sex · x: age · y: hours_per_week\s+income:/);
+    // The new kernel answers that it has no such channel: the view stays live on the embedded columns.
+    await expect.poll(() => p.locator('.tsml-dive-status').innerText(), { timeout: 30_000 }).toContain('not live');
+    console.log((await expectScreenshot(p.locator('.tsml-dive-stage'), 'dive-census', { tolerance: 0.02 })).message);
+    // A column the output does not embed cannot be picked without the kernel: listed, disabled, with the reason.
+    const workclass = p.getByLabel('Color', { exact: true }).locator('option[value="workclass"]');
+    expect(await workclass.isDisabled()).toBe(true);
+    expect(await workclass.getAttribute('title')).toMatch(/run the cell with the tsml kernel/);
     expect(e2e.pageErrors).toEqual([]);
   });
 });

@@ -49,6 +49,8 @@ export class DivePanel extends Widget implements IRenderMime.IRenderer {
   /** A layout waits for columns from the kernel; this says whether it re-fits when they arrive. */
   private waiting: { refit: boolean } | null = null;
   private rendered: DivePayload | null = null;
+  private renderedAt = 0;
+  private firstFrame = false;
 
   constructor(private readonly options: IRenderMime.IRendererOptions) {
     super();
@@ -73,6 +75,9 @@ export class DivePanel extends Widget implements IRenderMime.IRenderer {
     if (this.rendered && this.stage && (payload === this.rendered || (payload.channel && payload.channel === this.rendered.channel))) return;
     this.rendered = payload;
     this.dispose_();
+    // User Timing marks (the browser's performance panel shows them; bench/dive reads them).
+    this.renderedAt = performance.now();
+    performance.mark('tsml:dive:render');
     this.data = new DiveData(payload);
     this.view = { ...payload.view };
     this.client = new LayoutClient();
@@ -134,6 +139,7 @@ export class DivePanel extends Widget implements IRenderMime.IRenderer {
     });
     if (this.data !== data) return link?.close();
     this.link = link;
+    performance.mark('tsml:dive:connected', { detail: { live: Boolean(link) } });
     if (!link) this.kernelNote = 'no kernel: selections stay in this view';
     this.renderToolbar();
     this.updateStatus();
@@ -142,6 +148,7 @@ export class DivePanel extends Widget implements IRenderMime.IRenderer {
   private onColumn(msg: Parameters<DiveData['receive']>[0], buffer: Uint8Array): void {
     const col = this.data?.receive(msg, buffer);
     if (!col) return;
+    performance.mark('tsml:dive:column', { detail: { name: col.info.name, bytes: col.data.byteLength } });
     this.client?.addColumn(col);
     const w = this.waiting;
     if (w && viewColumns(this.view!).every((n) => this.data!.columns.has(n))) {
@@ -289,6 +296,10 @@ export class DivePanel extends Widget implements IRenderMime.IRenderer {
 
   private onFrame(): void {
     const s = this.stage!.stats;
+    if (!this.firstFrame) {
+      this.firstFrame = true;
+      performance.measure('tsml:dive:first-frame', { start: this.renderedAt, detail: { points: s.drawn } });
+    }
     this.node.dataset.frames = String(s.frames);
     this.node.dataset.drawn = String(s.drawn);
   }
@@ -348,6 +359,7 @@ export class DivePanel extends Widget implements IRenderMime.IRenderer {
     this.link = null;
     this.waiting = null;
     this.kernelNote = this.highlightNote = '';
+    this.firstFrame = false;
   }
 
   override dispose(): void {
