@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildTiles, decodeRows, diveLayout, encodeColumn, encodeRows, fitCamera, pickRow, polygonMask, resolveView, rowsInPolygon, rowsInRect,
-  rowsInView, toScreen, toWorld, worldBounds, worldOf, zoomAt, type Camera, type DiveColumn, type Viewport,
+  rowsInView, toScreen, toWorld, worldBounds, worldOf, zoomAt, passRanges, nextSlice, type Camera, type DiveColumn, type Viewport,
 } from '../../kernel/src/dive/index.js';
 
 const vp: Viewport = { width: 800, height: 500, margin: { left: 50, top: 20, right: 10, bottom: 20 } };
@@ -133,5 +133,30 @@ describe('row sets on the wire', () => {
     expect(() => encodeRows(Uint32Array.of(10), 10)).toThrow(/beyond the 10 rows/);
     expect(() => decodeRows('indices', new Uint8Array(Uint32Array.of(4, 2).buffer), 10)).toThrow(/out of order/);
     expect(() => decodeRows('indices', new Uint8Array(3), 10)).toThrow(/whole number of uint32/);
+  });
+});
+
+describe('frame passes', () => {
+  const layout = { cellStart: Uint32Array.of(0, 10, 10, 25, 100) };
+  it('every visible row exactly once over the passes, even when the pass size changes', () => {
+    const cells = [0, 2, 3];
+    const seen: number[] = [];
+    let lo = 0, last = false;
+    for (const budget of [30, 7, 50, 3, 1000]) {
+      const hi = nextSlice(lo, budget, 100);
+      const p = passRanges(layout, cells, lo, hi);
+      expect(p.count).toBeLessThanOrEqual(budget + cells.length);
+      for (const [first, count] of p.ranges) for (let k = first; k < first + count; k++) seen.push(k);
+      lo = hi;
+      last = p.last;
+      if (last) break;
+    }
+    expect(last).toBe(true);
+    expect(seen.sort((a, b) => a - b)).toEqual([...Array(100).keys()]);
+  });
+
+  it('one pass, merged ranges, when the budget covers everything', () => {
+    expect(passRanges(layout, [0, 2, 3], 0, nextSlice(0, 1e9, 100))).toEqual({ ranges: [[0, 100]], count: 100, last: true, hi: 1 });
+    expect(passRanges(layout, [0, 3], 0, 1).ranges).toEqual([[0, 10], [25, 75]]);
   });
 });

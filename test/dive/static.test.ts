@@ -19,7 +19,7 @@ describe('display.dive bundle', () => {
   it('carries the payload, an HTML snapshot without script and a text summary', () => {
     const { bundle } = buildDive(adult, { color: 'income', x: 'age', y: 'hours_per_week', row: 'sex' });
     const payload = bundle[TsmlMime.dive] as DivePayload;
-    expect(payload).toMatchObject({ version: 1, rows: 3000, sample: null, view: { layout: 'scatter', x: 'age', y: 'hours_per_week', color: 'income', row: 'sex' } });
+    expect(payload).toMatchObject({ version: 1, height: 480, rows: 3000, sample: null, view: { layout: 'scatter', x: 'age', y: 'hours_per_week', color: 'income', row: 'sex' } });
     expect(payload.columns.map((c) => c.name)).toEqual(adult.columnNames());
     const html = bundle['text/html'] as string;
     expect(html).not.toMatch(/<script/i);
@@ -27,7 +27,7 @@ describe('display.dive bundle', () => {
     expect(html).toContain('>Male<');
     expect(html).toMatch(/<b>income<\/b>: .*&lt;=50K/);
     const png = pngOf(html);
-    expect([png.width, png.height]).toEqual([760, 440]);
+    expect([png.width, png.height]).toEqual([760, 480]);
     // Points in the two income colours are drawn.
     const colours = new Set<number>();
     for (let i = 0; i < png.data.length; i += 4) colours.add((png.data[i] << 16) | (png.data[i + 1] << 8) | png.data[i + 2]);

@@ -11,7 +11,7 @@ import { NO_OUTPUT } from './format.js';
 import type { DiveSource } from './dive-source.js';
 
 /** What a handle sends to its views; set once the output's channel exists. */
-export type DiveSend = (msg: { type: 'highlight'; encoding: DiveIndexEncoding; count: number; rows: number }, buffer: Uint8Array) => void;
+export type DiveSend = (msg: { type: 'highlight' | 'selection'; encoding: DiveIndexEncoding; count: number; rows: number }, buffer: Uint8Array) => void;
 
 export class Dive {
   readonly [NO_OUTPUT] = true;
@@ -36,21 +36,50 @@ export class Dive {
     return this.source.take(this.selectedRows);
   }
 
+  /**
+   * Selects rows from code, as a Shift+drag in the panel would: row numbers, or a test on each row
+   * object (`d.select((r) => r.age > 60)`). Open views show it; `selection()` returns it.
+   */
+  select(rows: ArrayLike<number> | ((row: Record<string, unknown>, index: number) => boolean)): number[] {
+    const picked = typeof rows === 'function' ? this.source.rowsWhere(rows) : rows;
+    this.selectedRows = this.checkedRows(picked, 'select');
+    const e = encodeRows(this.selectedRows, this.source.total);
+    this.send?.({ type: 'selection', encoding: e.encoding, count: e.count, rows: this.source.total }, e.bytes);
+    return this.selection();
+  }
+
   /** Marks these table rows in every open view of this Dive (`[]` or null clears). Rows outside a sample are counted, not drawn. */
   highlight(rows: ArrayLike<number> | null): void {
-    const sorted = Uint32Array.from(rows ?? [], (r) => {
-      if (!Number.isInteger(r) || r < 0 || r >= this.source.total) throw new RangeError(`highlight: ${r} is not a row of the table (0–${this.source.total - 1})`);
-      return r;
-    }).sort();
-    const distinct = sorted.filter((r, i) => i === 0 || r !== sorted[i - 1]);
-    this.highlighted = encodeRows(distinct, this.source.total);
+    this.highlighted = encodeRows(this.checkedRows(rows ?? [], 'highlight'), this.source.total);
     this.flushHighlight();
   }
 
-  /** Called by the channel wiring: where highlights go, and (re)sends the current one to a view that connects. */
+  /** Sorted, distinct row numbers, each checked to be a row of the table. */
+  private checkedRows(rows: ArrayLike<number>, what: string): Uint32Array {
+    const sorted = Uint32Array.from(rows, (r) => {
+      if (!Number.isInteger(r) || r < 0 || r >= this.source.total) throw new RangeError(`${what}: ${r} is not a row of the table (0–${this.source.total - 1})`);
+      return r;
+    }).sort();
+    return sorted.filter((r, i) => i === 0 || r !== sorted[i - 1]);
+  }
+
+  /** Called by the channel wiring: where highlights go (every connected view). */
   connect(send: DiveSend): void {
     this.send = send;
-    this.flushHighlight();
+  }
+
+  /** Sends the current highlight and selection to one view (one that just connected). */
+  resend(send: DiveSend): void {
+    const h = this.highlighted;
+    if (h) send(this.highlightMessage(h), h.bytes);
+    if (this.selectedRows.length) {
+      const e = encodeRows(this.selectedRows, this.source.total);
+      send({ type: 'selection', encoding: e.encoding, count: e.count, rows: this.source.total }, e.bytes);
+    }
+  }
+
+  private highlightMessage(h: EncodedRows) {
+    return { type: 'highlight' as const, encoding: h.encoding, count: h.count, rows: this.source.total };
   }
 
   /** Called by the channel wiring when a view reports its selection. */
@@ -60,7 +89,7 @@ export class Dive {
 
   private flushHighlight(): void {
     const h = this.highlighted;
-    if (h && this.send) this.send({ type: 'highlight', encoding: h.encoding, count: h.count, rows: this.source.total }, h.bytes);
+    if (h && this.send) this.send(this.highlightMessage(h), h.bytes);
   }
 
   toString(): string {

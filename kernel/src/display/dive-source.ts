@@ -75,6 +75,19 @@ export class DiveSource {
     return out;
   }
 
+  /** Row numbers whose row object passes `test`. */
+  rowsWhere(test: (row: Record<string, unknown>, index: number) => boolean): number[] {
+    const names = this.columns.map((c) => c.name);
+    const cols = names.map((n) => columnOf(this.table, n));
+    const out: number[] = [];
+    for (let i = 0; i < this.total; i++) {
+      const row: Record<string, unknown> = {};
+      for (let k = 0; k < names.length; k++) row[names[k]] = cols[k][i];
+      if (test(row, i)) out.push(i);
+    }
+    return out;
+  }
+
   /** The table's rows at these row numbers, in that order. */
   take(rows: ArrayLike<number>): ColumnTable {
     return takeRows(this.table, rows);

@@ -14,8 +14,9 @@ import { resolveView, viewColumns } from '../dive/view.js';
 import { fitCamera, worldBounds, type Viewport } from '../dive/camera.js';
 import { marginsFor } from '../dive/labels.js';
 import { rasterize } from '../dive/raster.js';
-import { diveHtml, diveText } from '../dive/static.js';
-import type { DiveColumn } from '../dive/columns.js';
+import { diveHtml, diveText, type StaticImage } from '../dive/static.js';
+import { subsetColumn, type DiveColumn } from '../dive/columns.js';
+import { sampleRows } from '../dive/sample.js';
 import { encodePng } from './png.js';
 import { DiveSource } from './dive-source.js';
 
@@ -26,9 +27,10 @@ export interface DiveOptions extends Partial<DiveView> {
   seed?: number;
   /** Embed the first view's columns in the output (so it re-renders without a kernel) up to this many bytes (default 256 KiB; 0 never). */
   embedBytes?: number;
-  /** Size of the static snapshot in pixels (default 760 × 440). */
-  width?: number;
+  /** Height of the panel's drawing area and of the snapshot, pixels (default 480). */
   height?: number;
+  /** Width of the snapshot, pixels (default 760; the panel fills the output's width). */
+  width?: number;
   title?: string;
 }
 
@@ -66,8 +68,10 @@ export function buildDive(input: unknown, opts: DiveOptions = {}, channel?: stri
   const source = new DiveSource(table, cap, seed);
   const view = resolveView(source.columns, opts);
   const used = new Map<string, DiveColumn>(viewColumns(view).map((name) => [name, source.column(name)]));
+  const height = positiveInt('height', opts.height, 480, 100);
   const payload: DivePayload = {
     version: 1,
+    height,
     rows: source.rows,
     sample: source.shown ? { of: source.total, seed } : null,
     columns: source.columns,
@@ -79,19 +83,36 @@ export function buildDive(input: unknown, opts: DiveOptions = {}, channel?: stri
   const bytes = [...used.values()].reduce((s, c) => s + c.data.byteLength, 0);
   if (bytes <= embedBytes) payload.data = Object.fromEntries([...used].map(([name, c]) => [name, embedded(c)]));
 
-  const width = positiveInt('width', opts.width, 760, 100), height = positiveInt('height', opts.height, 440, 100);
+  const snap = snapshot(used, source.rows, view, seed, positiveInt('width', opts.width, 760, 100), height);
+  const bundle = tsmlBundle(TsmlMime.dive, payload, { html: diveHtml(payload, snap.layout, snap.image), text: diveText(payload, snap.layout) });
+  return { bundle, source, view, layout: snap.layout };
+}
+
+/** Above this many shown rows the snapshot is drawn from a seeded sample of them (a 760-pixel image shows no more). */
+export const SNAPSHOT_ROWS = 200_000;
+
+/** The first view as a PNG, laid out for the image's shape. */
+function snapshot(columns: Map<string, DiveColumn>, rows: number, view: DiveView, seed: number, width: number, height: number): { layout: DiveLayout; image: StaticImage } {
+  let n = rows, used = columns, sampled: number | undefined;
+  if (rows > SNAPSHOT_ROWS) {
+    const positions = sampleRows(rows, SNAPSHOT_ROWS, seed);
+    used = new Map([...columns].map(([name, c]) => [name, subsetColumn(c, positions)]));
+    n = SNAPSHOT_ROWS;
+    sampled = rows;
+  }
   // Margins depend on the facet labels only: a first pass finds them, the second (sharing its work) fits the rest.
   const cache = new LayoutCache();
-  const margin = marginsFor(diveLayout({ n: source.rows, columns: used, view, aspect: 1, seed }, cache));
+  const margin = marginsFor(diveLayout({ n, columns: used, view, aspect: 1, seed }, cache));
   const aspect = (width - margin.left - margin.right) / (height - margin.top - margin.bottom);
-  const layout = diveLayout({ n: source.rows, columns: used, view, aspect, seed }, cache);
-  const vp: Viewport = { width, height, margin: marginsFor(layout) };
-  const camera = fitCamera(worldBounds(layout), vp);
+  const layout = diveLayout({ n, columns: used, view, aspect, seed }, cache);
+  const viewport: Viewport = { width, height, margin: marginsFor(layout) };
+  const camera = fitCamera(worldBounds(layout), viewport);
   const pixels = new Uint8Array(width * height * 4);
-  rasterize(layout, camera, vp, pixels);
-  const png = Buffer.from(encodePng({ width, height, channels: 4, data: pixels })).toString('base64');
-  const bundle = tsmlBundle(TsmlMime.dive, payload, { html: diveHtml(payload, layout, { png, camera, viewport: vp }), text: diveText(payload, layout) });
-  return { bundle, source, view, layout };
+  rasterize(layout, camera, viewport, pixels);
+  const rgb = new Uint8Array(width * height * 3);
+  for (let i = 0, j = 0; i < pixels.length; i += 4, j += 3) { rgb[j] = pixels[i]; rgb[j + 1] = pixels[i + 1]; rgb[j + 2] = pixels[i + 2]; }
+  const png = Buffer.from(encodePng({ width, height, channels: 3, data: rgb })).toString('base64');
+  return { layout, image: { png, camera, viewport, sampledFrom: sampled } };
 }
 
 function embedded(c: DiveColumn): DiveEmbeddedColumn {

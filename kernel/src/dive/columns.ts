@@ -113,3 +113,10 @@ export function columnFromBytes(info: DiveColumnInfo, bytes: Uint8Array, rows: n
   const aligned = bytes.byteOffset % size === 0 ? bytes : bytes.slice();
   return { info, data: arrayFor(info.dtype, aligned.buffer as ArrayBuffer, aligned.byteOffset, rows) };
 }
+
+/** The column's rows at these positions (its description unchanged: ranges, dictionary and counts stay the full column's). */
+export function subsetColumn(col: DiveColumn, positions: ArrayLike<number>): DiveColumn {
+  const data = arrayFor(col.info.dtype, positions.length);
+  for (let k = 0; k < positions.length; k++) data[k] = col.data[positions[k]];
+  return { info: col.info, data };
+}

@@ -51,8 +51,10 @@ export function encodeNumbers(name: string, values: Values, rows?: ArrayLike<num
   const n = rows ? rows.length : values.length;
   const x = new Float64Array(n);
   let min = Infinity, max = -Infinity, missing = 0, posInf = 0, negInf = 0, integer = true;
+  // Typed arrays (CSV, Arrow and generated columns) hold plain numbers: no per-value type test.
+  const plain = ArrayBuffer.isView(values) && !(values instanceof BigInt64Array || values instanceof BigUint64Array);
   for (let k = 0; k < n; k++) {
-    const v = toNumber(values[rows ? rows[k] : k]);
+    const v = plain ? (values as ArrayLike<number>)[rows ? rows[k] : k] : toNumber(values[rows ? rows[k] : k]);
     x[k] = v;
     if (v !== v) missing++;
     else if (v === Infinity) posInf++;

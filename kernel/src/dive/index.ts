@@ -20,3 +20,4 @@ export { encodeRows, decodeRows, type EncodedRows } from './codec.js';
 export { rasterize, LIGHT_RASTER, type RasterTheme, type RasterOptions } from './raster.js';
 export { frameLabels, marginsFor, fit, CHAR_PX, type TextItem } from './labels.js';
 export { diveHtml, diveText, describeView, legendText, type StaticImage } from './static.js';
+export { visibleCells, passRanges, nextSlice, type Pass } from './plan.js';

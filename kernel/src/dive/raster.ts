@@ -75,30 +75,39 @@ export function rasterize(layout: DiveLayout, cam: Camera, vp: Viewport, pixels:
   const base = pointPixels(layout, cam.scale, opts.fitScale ?? cam.scale);
   const round = layout.mode === 'scatter';
   const rows = opts.rows ?? layout.drawOrder;
-  const C = layout.cols.labels.length;
-  const stepX = layout.cellW + layout.gapX, stepY = layout.cellH + layout.gapY;
+  // Each cell's origin on screen once, so a point costs a multiply-add per axis.
+  const sx0 = new Float64Array(cells), sy0 = new Float64Array(cells);
+  for (let c = 0; c < cells; c++) {
+    const [ox, oy] = cellOrigin(layout, c);
+    [sx0[c], sy0[c]] = toScreen(cam, vp, ox, oy);
+  }
+  const { cell, x: lx, y: ly, sizes } = layout;
+  const index = layout.colors.index;
+  const scale = cam.scale;
   for (let k = 0; k < rows.length; k++) {
     const i = rows[k];
-    const c = layout.cell[i];
-    const r = Math.floor(c / C);
-    const sx = (c - r * C) * stepX + layout.x[i], sy = r * stepY + layout.y[i];
-    const cx = (sx - cam.cx) * cam.scale + w / 2, cy = (sy - cam.cy) * cam.scale + h / 2;
-    const size = Math.max(1, layout.sizes ? base * sizeFactor(layout.sizes[i]) : base);
-    const color = (flags && !(flags[i] & 1) ? dimmed : palette)[layout.colors.index[i]];
+    const c = cell[i];
+    const cx = sx0[c] + lx[i] * scale, cy = sy0[c] + ly[i] * scale;
+    const size = sizes ? Math.max(1, base * sizeFactor(sizes[i])) : base;
+    const color = (flags && !(flags[i] & 1) ? dimmed : palette)[index[i]];
     if (size < 1.5) {
-      const x = Math.floor(cx), y = Math.floor(cy);
-      if (x >= 0 && x < w && y >= 0 && y < h) px[y * w + x] = color;
+      const x = cx | 0, y = cy | 0;
+      if (cx >= 0 && x < w && cy >= 0 && y < h) px[y * w + x] = color;
       continue;
     }
     const half = size / 2;
     const x0 = Math.max(0, Math.round(cx - half)), x1 = Math.min(w, Math.round(cx + half));
     const y0 = Math.max(0, Math.round(cy - half)), y1 = Math.min(h, Math.round(cy + half));
+    if (!round) {
+      for (let y = y0; y < y1; y++) px.fill(color, y * w + x0, y * w + Math.max(x0, x1));
+      continue;
+    }
     const r2 = half * half;
     for (let y = y0; y < y1; y++) {
       const dy = y + 0.5 - cy;
       for (let x = x0; x < x1; x++) {
         const dx = x + 0.5 - cx;
-        if (!round || dx * dx + dy * dy <= r2) px[y * w + x] = color;
+        if (dx * dx + dy * dy <= r2) px[y * w + x] = color;
       }
     }
   }

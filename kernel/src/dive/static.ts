@@ -65,6 +65,8 @@ export interface StaticImage {
   png: string;
   camera: Camera;
   viewport: Viewport;
+  /** Set when the image was drawn from a seeded sample of this many shown rows. */
+  sampledFrom?: number;
 }
 
 export function diveHtml(payload: Pick<DivePayload, 'rows' | 'sample' | 'columns' | 'view'>, layout: DiveLayout, image: StaticImage): string {
@@ -80,7 +82,7 @@ export function diveHtml(payload: Pick<DivePayload, 'rows' | 'sample' | 'columns
     `<image width="${w}" height="${h}" href="data:image/png;base64,${image.png}"/>`,
     `<g fill="currentColor">${texts}</g></svg>`,
     legend ? `<div style="margin-top:4px">${payload.view.color ? `<b>${esc(payload.view.color)}</b>: ` : ''}${legend}</div>` : '',
-    '<div style="opacity:.7;margin-top:2px">Static snapshot. Open the notebook in JupyterLab with tsml’s extension to zoom, select and read rows.</div>',
+    `<div style="opacity:.7;margin-top:2px">Static snapshot${image.sampledFrom ? ` (drawn from a seeded sample of ${formatCount(layout.n)} of the ${formatCount(image.sampledFrom)} rows)` : ''}. Open the notebook in JupyterLab with tsml’s extension to zoom, select and read rows.</div>`,
     '</figure>',
   ].join('');
 }

@@ -117,6 +117,8 @@ export interface DivePayload extends ChannelRef {
   view: DiveView;
   /** The columns of the first view, for small tables, so a saved notebook re-renders without a kernel. */
   data?: Record<string, DiveEmbeddedColumn>;
+  /** Height of the drawing area in CSS pixels (the panel fills the output's width). */
+  height?: number;
   title?: string;
 }
 

@@ -4,7 +4,7 @@
  * kernel's snapshot uses, at CSS-pixel resolution (the panel gives this canvas
  * no device-pixel backing). Slower per point, so it draws at most SAMPLE_2D points.
  */
-import { rasterize, toScreen, worldOf, type DiveLayout } from 'tsml/dive';
+import { rasterize, toScreen, worldOf, type DiveLayout, type Pass } from 'tsml/dive';
 import type { FrameState } from './gl';
 
 export const SAMPLE_2D = 50_000;
@@ -49,12 +49,13 @@ export class Canvas2dPoints {
     this.highlight = rows;
   }
 
-  draw(s: FrameState): number {
+  /** The whole (sampled) frame at once: one pass. */
+  frame(s: FrameState): Pass {
     const l = this.layout;
     const { width, height } = s.vp;
     this.ctx.setTransform(1, 0, 0, 1, 0, 0);
     this.ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
-    if (!l) return 0;
+    if (!l) return { ranges: [], count: 0, last: true, hi: 1 };
     // At CSS-pixel resolution: the panel gives this canvas no device-pixel backing.
     const image = this.ctx.createImageData(width, height);
     const bg = s.background.map((v) => Math.round(v * 255));
@@ -66,7 +67,7 @@ export class Canvas2dPoints {
       const [x, y] = toScreen(s.cam, s.vp, ...worldOf(l, row));
       this.ctx.strokeRect(x - 4, y - 4, 8, 8);
     }
-    return this.rows.length;
+    return { ranges: [], count: this.rows.length, last: true, hi: 1 };
   }
 
   dispose(): void {

@@ -9,10 +9,12 @@
  * the camera centre in that cell's coordinates as a float64 split into
  * float32 high and low parts (texture), and the shader subtracts both — exact
  * at any zoom. An element buffer lists rows grouped by cell, randomly inside
- * each, so off-screen cells are skipped and a frame during zoom/pan can draw
- * a fair subset of each cell, the full frame following when the motion stops.
+ * each, so off-screen cells are skipped and a frame is drawn in passes of a
+ * bounded number of points into an offscreen image (see tsml/dive's plan):
+ * a software renderer never blocks the page for seconds, and a zoom shows the
+ * first pass at once.
  */
-import { cellOrigin, pointPixels, toScreen, type Camera, type DiveLayout, type Viewport } from 'tsml/dive';
+import { cellOrigin, nextSlice, passRanges, pointPixels, visibleCells, type Camera, type DiveLayout, type Pass, type Viewport } from 'tsml/dive';
 
 const VERT = `#version 300 es
 precision highp float;
@@ -71,7 +73,7 @@ export interface FrameState {
   vp: Viewport;
   dpr: number;
   dim: boolean;
-  /** Most points to draw (a fair subset of every visible cell); Infinity for all. */
+  /** Most points per pass (a fair slice of every visible cell); Infinity for one pass. */
   budget: number;
   background: [number, number, number];
   ring: [number, number, number];
@@ -99,6 +101,9 @@ export class GlPoints {
   private layout: DiveLayout | null = null;
   private highlightCount = 0;
   private cellData = new Float32Array(0);
+  private fbo: { fb: WebGLFramebuffer; tex: WebGLTexture } | null = null;
+  private fboSize: [number, number] = [0, 0];
+  private visible: { cells: number[]; total: number } = { cells: [], total: 0 };
 
   /** A renderer on this canvas, or null where WebGL2 is unavailable. */
   static create(canvas: HTMLCanvasElement): GlPoints | null {
@@ -209,35 +214,6 @@ export class GlPoints {
     this.upload('highlight', gl.ELEMENT_ARRAY_BUFFER, rows);
   }
 
-  /** Cells on screen and how many of their rows to draw: [first, count] ranges into the draw order. */
-  private ranges(s: FrameState): { ranges: [number, number][]; drawn: number } {
-    const l = this.layout!;
-    const cells = l.cellStart.length - 1;
-    const pad = 40;
-    const visible: number[] = [];
-    let total = 0;
-    for (let c = 0; c < cells; c++) {
-      const [ox, oy] = cellOrigin(l, c);
-      const [x0, y0] = toScreen(s.cam, s.vp, ox - 0.1 * l.cellW, oy - 0.1 * l.cellH);
-      const [x1, y1] = toScreen(s.cam, s.vp, ox + 1.1 * l.cellW, oy + 1.1 * l.cellH);
-      if (x1 < -pad || y1 < -pad || x0 > s.vp.width + pad || y0 > s.vp.height + pad) continue;
-      visible.push(c);
-      total += l.cellStart[c + 1] - l.cellStart[c];
-    }
-    const f = total > s.budget ? s.budget / total : 1;
-    const ranges: [number, number][] = [];
-    let drawn = 0;
-    for (const c of visible) {
-      const first = l.cellStart[c];
-      const count = f === 1 ? l.cellStart[c + 1] - first : Math.ceil((l.cellStart[c + 1] - first) * f);
-      const last = ranges[ranges.length - 1];
-      if (f === 1 && last && last[0] + last[1] === first) last[1] += count;
-      else if (count > 0) ranges.push([first, count]);
-      drawn += count;
-    }
-    return { ranges, drawn };
-  }
-
   private writeCells(s: FrameState): void {
     const gl = this.gl;
     const l = this.layout!;
@@ -255,16 +231,24 @@ export class GlPoints {
     gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA32F, w, h, 0, gl.RGBA, gl.FLOAT, this.cellData);
   }
 
-  /** Draws a frame; returns how many points it drew. */
-  draw(s: FrameState): number {
+  /** The offscreen image passes accumulate into, sized to the canvas. */
+  private target(): WebGLFramebuffer {
     const gl = this.gl;
     const canvas = gl.canvas as HTMLCanvasElement;
-    gl.viewport(0, 0, canvas.width, canvas.height);
-    gl.clearColor(0, 0, 0, 0);
-    gl.clear(gl.COLOR_BUFFER_BIT);
-    const l = this.layout;
-    if (!l || l.n === 0) return 0;
-    this.writeCells(s);
+    if (this.fbo && this.fboSize[0] === canvas.width && this.fboSize[1] === canvas.height) return this.fbo.fb;
+    if (this.fbo) { gl.deleteFramebuffer(this.fbo.fb); gl.deleteTexture(this.fbo.tex); }
+    const tex = this.texture();
+    gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA8, canvas.width, canvas.height, 0, gl.RGBA, gl.UNSIGNED_BYTE, null);
+    const fb = gl.createFramebuffer()!;
+    gl.bindFramebuffer(gl.FRAMEBUFFER, fb);
+    gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, tex, 0);
+    this.fbo = { fb, tex };
+    this.fboSize = [canvas.width, canvas.height];
+    return fb;
+  }
+
+  private uniforms_(s: FrameState, l: DiveLayout): void {
+    const gl = this.gl;
     gl.useProgram(this.program);
     gl.activeTexture(gl.TEXTURE0);
     gl.bindTexture(gl.TEXTURE_2D, this.cellTex);
@@ -283,11 +267,42 @@ export class GlPoints {
     gl.uniform1i(this.u('uRound'), l.mode === 'scatter' ? 1 : 0);
     gl.uniform3f(this.u('uBg'), ...s.background);
     gl.uniform3f(this.u('uRingColor'), ...s.ring);
-    gl.bindVertexArray(this.vao);
     gl.uniform1i(this.u('uRing'), 0);
-    const { ranges, drawn } = this.ranges(s);
-    for (const [first, count] of ranges) gl.drawElements(gl.POINTS, count, gl.UNSIGNED_INT, first * 4);
-    if (this.highlightCount) {
+  }
+
+  /**
+   * Draws the slice [lo, hi) of a frame into the offscreen image (lo = 0 clears it
+   * and places the cells), shows the image, and rings the highlighted rows on top.
+   */
+  frame(s: FrameState, lo: number): Pass {
+    const gl = this.gl;
+    const canvas = gl.canvas as HTMLCanvasElement;
+    const l = this.layout;
+    const fb = this.target();
+    gl.bindFramebuffer(gl.FRAMEBUFFER, fb);
+    gl.viewport(0, 0, canvas.width, canvas.height);
+    if (lo === 0) {
+      gl.clearColor(0, 0, 0, 0);
+      gl.clear(gl.COLOR_BUFFER_BIT);
+    }
+    let result: Pass = { ranges: [], count: 0, last: true, hi: 1 };
+    if (l && l.n > 0) {
+      if (lo === 0) {
+        this.writeCells(s);
+        this.visible = visibleCells(l, s.cam, s.vp);
+      }
+      this.uniforms_(s, l);
+      gl.bindVertexArray(this.vao);
+      result = passRanges(l, this.visible.cells, lo, nextSlice(lo, s.budget, this.visible.total));
+      for (const [first, count] of result.ranges) gl.drawElements(gl.POINTS, count, gl.UNSIGNED_INT, first * 4);
+    }
+    gl.bindFramebuffer(gl.READ_FRAMEBUFFER, fb);
+    gl.bindFramebuffer(gl.DRAW_FRAMEBUFFER, null);
+    gl.blitFramebuffer(0, 0, canvas.width, canvas.height, 0, 0, canvas.width, canvas.height, gl.COLOR_BUFFER_BIT, gl.NEAREST);
+    gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+    if (l && this.highlightCount) {
+      gl.viewport(0, 0, canvas.width, canvas.height);
+      gl.bindVertexArray(this.vao);
       gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, this.buffers.get('highlight')!.buffer);
       gl.uniform1i(this.u('uRing'), 1);
       gl.drawElements(gl.POINTS, this.highlightCount, gl.UNSIGNED_INT, 0);
@@ -296,12 +311,13 @@ export class GlPoints {
       gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, this.buffers.get('order')!.buffer);
     }
     gl.bindVertexArray(null);
-    return drawn + this.highlightCount;
+    return result;
   }
 
   dispose(): void {
     const gl = this.gl;
     for (const b of this.buffers.values()) gl.deleteBuffer(b.buffer);
+    if (this.fbo) { gl.deleteFramebuffer(this.fbo.fb); gl.deleteTexture(this.fbo.tex); }
     gl.deleteTexture(this.cellTex);
     gl.deleteTexture(this.paletteTex);
     gl.deleteVertexArray(this.vao);

@@ -41,6 +41,8 @@ export class Interaction {
     };
     on('wheel', (e) => this.wheel(e), { passive: false });
     on('pointerdown', (e) => this.down(e));
+    // The notebook extends its cell selection on Shift+mousedown: a Shift+drag selection here must not reach it.
+    on('mousedown', (e) => { if (e.shiftKey || this.mode !== 'pan') e.stopPropagation(); });
     on('pointermove', (e) => this.move(e));
     on('pointerup', (e) => this.up(e));
     on('pointercancel', (e) => this.up(e, true));

@@ -1,5 +1,6 @@
 /** The colour legend under the Dive: swatches with counts for categories, a ramp for numbers. */
 import { formatValue, type Legend } from 'tsml/dive';
+import type { DiveView } from 'tsml/mime';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -10,9 +11,25 @@ function swatch(color: string): HTMLElement {
   return s;
 }
 
-export function legendEl(legend: Legend, feature: string | null): HTMLElement {
+/** What the grid and axes show, e.g. "rows: sex · columns: income · x: age · y: hours_per_week". */
+function axesText(view: DiveView): string {
+  const parts: [string, string | null][] = [['rows', view.row], ['columns', view.column]];
+  if (view.layout === 'scatter') parts.push(['x', view.x], ['y', view.y]);
+  else parts.push(['sorted by', view.sort]);
+  return parts.filter(([, v]) => v).map(([k, v]) => `${k}: ${v}`).join(' · ');
+}
+
+export function legendEl(legend: Legend, view: DiveView): HTMLElement {
   const el = document.createElement('div');
   el.className = 'tsml-dive-legend';
+  const axes = axesText(view);
+  if (axes) {
+    const a = document.createElement('span');
+    a.className = 'tsml-dive-axes';
+    a.textContent = axes;
+    el.append(a);
+  }
+  const feature = view.color;
   if (legend.kind === 'none' || !feature) return el;
   const title = document.createElement('b');
   title.textContent = `${feature}:`;

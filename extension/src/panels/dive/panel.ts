@@ -14,6 +14,7 @@ import { DiveData } from './data';
 import type { DragMode } from './interaction';
 import { LayoutClient } from './layout-client';
 import { legendEl } from './legend';
+import { KernelLink } from './link';
 import { Stage } from './stage';
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -42,6 +43,14 @@ export class DivePanel extends Widget implements IRenderMime.IRenderer {
   private resizeObserver: ResizeObserver | null = null;
   private themeObserver: MutationObserver | null = null;
   private snapshot: { html: string; text: string } = { html: '', text: '' };
+  private link: KernelLink | null = null;
+  private kernelNote = '';
+  private highlightNote = '';
+  /** A layout waits for columns from the kernel; this says whether it re-fits when they arrive. */
+  private waiting: { refit: boolean } | null = null;
+  private rendered: DivePayload | null = null;
+  private renderedAt = 0;
+  private firstFrame = false;
 
   constructor(private readonly options: IRenderMime.IRendererOptions) {
     super();
@@ -62,7 +71,13 @@ export class DivePanel extends Widget implements IRenderMime.IRenderer {
       this.node.classList.add('tsml-dive-error');
       return;
     }
+    // Lab renders an output again on some notebook changes: the same Dive keeps its state.
+    if (this.rendered && this.stage && (payload === this.rendered || (payload.channel && payload.channel === this.rendered.channel))) return;
+    this.rendered = payload;
     this.dispose_();
+    // User Timing marks (the browser's performance panel shows them; bench/dive reads them).
+    this.renderedAt = performance.now();
+    performance.mark('tsml:dive:render');
     this.data = new DiveData(payload);
     this.view = { ...payload.view };
     this.client = new LayoutClient();
@@ -75,6 +90,8 @@ export class DivePanel extends Widget implements IRenderMime.IRenderer {
       label: () => (this.view?.label ? this.data?.columns.get(this.view.label) ?? null : null),
     });
     this.stage = stage;
+    if (payload.height) stage.el.style.height = `${Math.max(120, Math.min(4000, payload.height))}px`;
+    this.expose();
     this.card = new Card(() => stage.el.focus({ preventScroll: true }));
     stage.el.append(this.card.el, this.tip);
     this.node.replaceChildren(this.bar, stage.el, this.legend, this.status);
@@ -85,7 +102,88 @@ export class DivePanel extends Widget implements IRenderMime.IRenderer {
     this.themeObserver = new MutationObserver(() => this.stage?.themeChanged());
     this.themeObserver.observe(document.body, { attributes: true, attributeFilter: ['data-jp-theme-name', 'data-jp-theme-light'] });
     stage.el.addEventListener('tsml-dive-frame', () => this.onFrame());
+    const linking = payload.channel ? this.connect(payload.channel) : null;
+    // Embedded columns draw at once; otherwise the kernel sends them once connected.
+    if (linking && viewColumns(this.view).some((n) => !this.data!.columns.has(n))) await linking;
     await this.relayout(true);
+    await linking;
+  }
+
+  /**
+   * A read-only view of the live state on the panel's node (`node.tsmlDive`), for tests, the benchmark
+   * and anyone scripting the page: where a row is drawn, what is selected, bytes received.
+   */
+  private expose(): void {
+    const self = this;
+    Object.defineProperty(this.node, 'tsmlDive', {
+      configurable: true,
+      value: {
+        get stats() { return self.stage?.stats; },
+        get camera() { return self.stage?.camera; },
+        get bytes() { return self.data?.bytes ?? 0; },
+        get view() { return self.view; },
+        screenOf: (tableRow: number) => { const p = self.data?.position(tableRow) ?? -1; return p < 0 ? null : self.stage?.screenOf(p) ?? null; },
+        selectedRows: () => Array.from(self.stage?.selectedPositions ?? [], (p) => self.data!.tableRow(p)),
+      },
+    });
+  }
+
+  private async connect(channel: string): Promise<void> {
+    const data = this.data!;
+    const link = await KernelLink.connect(this.node, channel, data.payload.sample?.of ?? data.n, {
+      column: (msg, buffer) => this.onColumn(msg, buffer),
+      highlight: (rows) => this.onHighlight(rows),
+      selection: (rows) => this.onKernelSelection(rows),
+      gone: (reason) => { this.link = null; this.kernelNote = `not live: ${reason}`; this.updateStatus(); this.renderToolbar(); },
+      error: (message) => { this.kernelNote = `kernel error: ${message}`; this.updateStatus(); },
+    });
+    if (this.data !== data) return link?.close();
+    this.link = link;
+    performance.mark('tsml:dive:connected', { detail: { live: Boolean(link) } });
+    if (!link) this.kernelNote = 'no kernel: selections stay in this view';
+    this.renderToolbar();
+    this.updateStatus();
+  }
+
+  private onColumn(msg: Parameters<DiveData['receive']>[0], buffer: Uint8Array): void {
+    const col = this.data?.receive(msg, buffer);
+    if (!col) return;
+    performance.mark('tsml:dive:column', { detail: { name: col.info.name, bytes: col.data.byteLength } });
+    this.client?.addColumn(col);
+    const w = this.waiting;
+    if (w && viewColumns(this.view!).every((n) => this.data!.columns.has(n))) {
+      this.waiting = null;
+      void this.relayout(w.refit);
+    }
+  }
+
+  /** Shown positions of table rows (rows outside a sample are left out), and how many were left out. */
+  private positionsOf(rows: Uint32Array): { positions: Uint32Array; outside: number } {
+    const data = this.data!;
+    const positions: number[] = [];
+    for (const r of rows) {
+      const p = data.position(r);
+      if (p >= 0) positions.push(p);
+    }
+    return { positions: Uint32Array.from(positions), outside: rows.length - positions.length };
+  }
+
+  private onKernelSelection(rows: Uint32Array): void {
+    if (!this.stage || !this.data) return;
+    const { positions } = this.positionsOf(rows);
+    this.stage.setSelection(positions);
+    this.node.dataset.selected = String(positions.length);
+    this.updateStatus();
+  }
+
+  private onHighlight(rows: Uint32Array): void {
+    const stage = this.stage;
+    if (!this.data || !stage) return;
+    const { positions, outside } = this.positionsOf(rows);
+    this.highlightNote = rows.length ? `${count(rows.length)} highlighted${outside ? ` (${count(outside)} not in the sample)` : ''}` : '';
+    stage.setHighlight(positions);
+    this.node.dataset.highlighted = String(positions.length);
+    this.updateStatus();
   }
 
   private resizeTimer = 0;
@@ -123,7 +221,7 @@ export class DivePanel extends Widget implements IRenderMime.IRenderer {
 
   /** Whether missing columns can be asked for (a kernel channel is connected). */
   private canFetch(): boolean {
-    return false;
+    return this.link?.live ?? false;
   }
 
   private async change(c: ViewChange): Promise<void> {
@@ -138,6 +236,13 @@ export class DivePanel extends Widget implements IRenderMime.IRenderer {
   private async relayout(refit: boolean): Promise<void> {
     const data = this.data!, stage = this.stage!, view = this.view!;
     const missing = viewColumns(view).filter((n) => !data.columns.has(n));
+    if (missing.length && this.link?.live) {
+      this.link.requestColumns(missing);
+      this.waiting = { refit: refit || (this.waiting?.refit ?? false) };
+      this.node.dataset.state = 'loading';
+      this.status.textContent = `loading ${missing.join(', ')} from the kernel…`;
+      return;
+    }
     if (missing.length) {
       this.showStatic(`This view needs ${missing.join(', ')}, which the saved output does not hold: run the cell with the tsml kernel to explore it live.`);
       return;
@@ -157,7 +262,7 @@ export class DivePanel extends Widget implements IRenderMime.IRenderer {
     if (!laid) return;
     this.layoutMs = laid.ms;
     stage.setLayout(laid, refit);
-    this.legend.replaceChildren(...legendEl(laid.layout.colors.legend, view.color).childNodes);
+    this.legend.replaceChildren(...legendEl(laid.layout.colors.legend, view).childNodes);
     this.legend.className = 'tsml-dive-legend';
     this.node.dataset.state = 'ready';
     performance.measure('tsml:dive:layout', { start, detail: { rows: data.n, workerMs: laid.ms } });
@@ -181,12 +286,20 @@ export class DivePanel extends Widget implements IRenderMime.IRenderer {
   }
 
   private onSelected(positions: Uint32Array): void {
+    const data = this.data!;
+    // Sample rows are sorted, so table rows of sorted positions are sorted too.
+    const rows = positions.map((p) => data.tableRow(p));
+    this.link?.select(rows);
     this.updateStatus();
     this.node.dataset.selected = String(positions.length);
   }
 
   private onFrame(): void {
     const s = this.stage!.stats;
+    if (!this.firstFrame) {
+      this.firstFrame = true;
+      performance.measure('tsml:dive:first-frame', { start: this.renderedAt, detail: { points: s.drawn } });
+    }
     this.node.dataset.frames = String(s.frames);
     this.node.dataset.drawn = String(s.drawn);
   }
@@ -209,9 +322,12 @@ export class DivePanel extends Widget implements IRenderMime.IRenderer {
     const row = data.tableRow(position);
     this.tip.hidden = true;
     const size = { width: stage.el.clientWidth, height: stage.el.clientHeight };
-    const values = data.localValues(position);
+    const exact = this.link?.live ? await this.link.row(row) : null;
+    if (this.data !== data) return;
+    const values = exact ?? data.localValues(position);
     const shown = Object.keys(values).length, all = data.payload.columns.length;
-    this.card!.show({ row, values, note: shown < all ? `${shown} of ${all} columns: the others are in the kernel (not connected)` : undefined }, at, size);
+    this.card!.show({ row, values, note: shown < all ? `${shown} of ${all} columns (the loaded ones): the kernel has the rest` : undefined }, at, size);
+    this.node.dataset.card = String(row);
   }
 
   private updateStatus(): void {
@@ -224,6 +340,8 @@ export class DivePanel extends Widget implements IRenderMime.IRenderer {
     parts.push(`${count(sel)} selected`);
     if (!stage.webgl) parts.push(`WebGL2 is not available here: drawing ${count(Math.min(data.n, 50_000))} sampled points with canvas 2D`);
     if (!this.client?.offThread) parts.push('layout on the main thread (no Web Worker)');
+    if (this.highlightNote) parts.push(this.highlightNote);
+    if (this.kernelNote) parts.push(this.kernelNote);
     this.status.textContent = parts.join(' · ');
     this.node.dataset.rows = String(data.n);
     this.node.dataset.renderer = stage.webgl ? 'webgl2' : 'canvas2d';
@@ -235,8 +353,13 @@ export class DivePanel extends Widget implements IRenderMime.IRenderer {
     this.themeObserver?.disconnect();
     this.stage?.dispose();
     this.client?.dispose();
+    this.link?.close();
     this.stage = null;
     this.client = null;
+    this.link = null;
+    this.waiting = null;
+    this.kernelNote = this.highlightNote = '';
+    this.firstFrame = false;
   }
 
   override dispose(): void {

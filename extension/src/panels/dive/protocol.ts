@@ -50,6 +50,25 @@ export function stripSent(layout: DiveLayout, tiles: TileIndex, sent: WeakSet<ob
   return { layout: copy as unknown as DiveLayout, tiles: t as unknown as TileIndex };
 }
 
+/**
+ * Replaces every array of a stripped reply by a copy and lists the copies' buffers, so the reply is
+ * transferred (the main thread receives it without copying) while the worker keeps its cache.
+ */
+export function transferCopies(layout: DiveLayout, tiles: TileIndex): ArrayBuffer[] {
+  const list: ArrayBuffer[] = [];
+  const copy = (holder: Holder, key: string) => {
+    const v = holder[key];
+    if (ArrayBuffer.isView(v)) {
+      const c = (v as Uint8Array).slice();
+      holder[key] = c;
+      list.push(c.buffer as ArrayBuffer);
+    }
+  };
+  for (const [path, key] of ARRAYS) copy(at(layout as unknown as Holder, path), key);
+  for (const key of TILE_ARRAYS) copy(tiles as unknown as Holder, key);
+  return list;
+}
+
 /** Fills the SAMEs of a reply from the previous layout (panel side); lists what changed. */
 export function mergeReply(prev: { layout: DiveLayout; tiles: TileIndex } | null, reply: LayoutReply): { layout: DiveLayout; tiles: TileIndex; changed: Set<string> } {
   const changed = new Set<string>();

@@ -2,12 +2,12 @@
  * The Dive's drawing surface: three stacked canvases (cells below, points,
  * text and selection shapes above), the camera, and the frame loop. A frame
  * is drawn only when something changed (layout, camera, selection, hover,
- * theme, size). While a zoom or pan is under way each frame draws a fair
- * subset of the points sized to keep ~30 frames a second, and the full set
- * follows when the motion stops.
+ * theme, size). Points are drawn in passes sized to ~100 ms each: while a zoom
+ * or pan is under way every frame shows a first pass (a fair subset), and at
+ * rest the remaining passes follow until every point is drawn.
  */
 import {
-  fitCamera, marginsFor, panBy, pickRow, pointPixels, rowsInPolygon, rowsInRect, worldBounds, zoomAt, zoomLimits,
+  fitCamera, marginsFor, panBy, pickRow, pointPixels, rowsInPolygon, rowsInRect, toScreen, worldBounds, worldOf, zoomAt, zoomLimits,
   type Camera, type DiveColumn, type DiveLayout, type TileIndex, type Viewport,
 } from 'tsml/dive';
 import { Canvas2dPoints } from './canvas2d';
@@ -24,7 +24,8 @@ export interface StageHost {
   label(): DiveColumn | null;
 }
 
-const FRAME_TARGET_MS = 33;
+/** Time a pass aims at: short enough that the page answers at once, long enough that frame overhead stays small. */
+const FRAME_TARGET_MS = 100;
 const MIN_BUDGET = 50_000;
 
 export class Stage implements InteractionHost {
@@ -46,8 +47,13 @@ export class Stage implements InteractionHost {
   private flags = new Uint8Array(0);
   private frame = 0;
   private movingNow = false;
-  private budget = 300_000;
-  private lastFrameAt = 0;
+  /** Points per pass, adapted to how long passes take here. */
+  private budget = 100_000;
+  /** When the last pass was drawn, if in the previous frame (0 otherwise). */
+  private passAt = 0;
+  /** Where the next pass of the current frame starts (a fraction of each cell's rows; 0: a new frame). */
+  private pass = 0;
+  private sceneDirty = true;
   /** Frames drawn, points in the last one: read by tests and the benchmark. */
   stats = { frames: 0, drawn: 0, full: false };
 
@@ -145,8 +151,9 @@ export class Stage implements InteractionHost {
     this.draw();
   }
 
-  /** Schedules one frame (several changes before it share it). */
-  draw(): void {
+  /** Schedules one frame (changes before it share it); `scene` when the points must be drawn again. */
+  draw(scene = true): void {
+    if (scene) this.sceneDirty = true;
     if (this.frame) return;
     this.frame = requestAnimationFrame((t) => this.render(t));
   }
@@ -155,20 +162,32 @@ export class Stage implements InteractionHost {
     this.frame = 0;
     const l = this.layout, tiles = this.tiles;
     if (!l || !tiles) return;
-    if (this.movingNow && this.lastFrameAt) {
-      // Aim each interactive frame at the target time: draw more points on a fast GPU, fewer on a software one.
-      const took = now - this.lastFrameAt;
-      this.budget = Math.max(MIN_BUDGET, Math.min(l.n, this.budget * Math.max(0.5, Math.min(1.5, FRAME_TARGET_MS / Math.max(1, took)))));
-    }
-    this.lastFrameAt = now;
     const dpr = window.devicePixelRatio || 1;
-    const back = prepare(this.back, this.vp, dpr);
-    drawCells(back, l, this.cam, this.vp, this.theme);
-    const state: FrameState = {
-      cam: this.cam, fit: this.fit.scale, vp: this.vp, dpr, dim: this.selection.length > 0,
-      budget: this.movingNow ? this.budget : Infinity, background: rgbOf(this.theme.background), ring: rgbOf(this.theme.ring),
-    };
-    this.stats = { frames: this.stats.frames + 1, drawn: this.renderer.draw(state), full: !this.movingNow };
+    if (this.passAt) {
+      // The previous frame drew a pass: aim passes at the target time (more points on a fast GPU, fewer on a software one).
+      const took = now - this.passAt;
+      this.budget = Math.max(MIN_BUDGET, Math.min(l.n, this.budget * Math.max(0.25, Math.min(2, FRAME_TARGET_MS / Math.max(1, took)))));
+    }
+    this.passAt = 0;
+    const restart = this.sceneDirty;
+    if (restart || this.pass > 0) {
+      if (restart) {
+        this.sceneDirty = false;
+        this.pass = 0;
+        drawCells(prepare(this.back, this.vp, dpr), l, this.cam, this.vp, this.theme);
+      }
+      const state: FrameState = {
+        cam: this.cam, fit: this.fit.scale, vp: this.vp, dpr, dim: this.selection.length > 0,
+        budget: this.budget, background: rgbOf(this.theme.background), ring: rgbOf(this.theme.ring),
+      };
+      const pass = this.renderer.frame(state, this.pass);
+      const drawn = (this.pass === 0 ? 0 : this.stats.drawn) + pass.count;
+      this.stats = { frames: this.stats.frames + 1, drawn, full: pass.last };
+      this.passAt = now;
+      // While the view moves only first passes are drawn; at rest the rest follow, one per frame.
+      this.pass = pass.last || this.movingNow ? 0 : pass.hi;
+      if (this.pass > 0) this.draw(false);
+    }
     const front = prepare(this.front, this.vp, dpr);
     drawFront(front, l, tiles, this.cam, this.vp, this.theme, { hover: this.hovered, shape: this.drawing, label: this.host.label(), fit: this.fit.scale });
     this.el.dispatchEvent(new CustomEvent('tsml-dive-frame', { detail: this.stats }));
@@ -194,8 +213,7 @@ export class Stage implements InteractionHost {
   moving(on: boolean): void {
     if (on === this.movingNow) return;
     this.movingNow = on;
-    this.lastFrameAt = 0;
-    // The full frame when the motion stops.
+    // The remaining passes when the motion stops.
     if (!on) this.draw();
   }
 
@@ -211,7 +229,7 @@ export class Stage implements InteractionHost {
     this.hovered = row;
     this.el.style.cursor = row >= 0 ? 'pointer' : '';
     this.host.hovered(row, at ?? [0, 0]);
-    this.draw();
+    this.draw(false);
   }
 
   click(x: number, y: number): void {
@@ -222,7 +240,7 @@ export class Stage implements InteractionHost {
 
   shape(s: Shape | null): void {
     this.drawing = s;
-    this.draw();
+    this.draw(false);
   }
 
   select(s: Shape, extend: boolean): void {
@@ -243,6 +261,12 @@ export class Stage implements InteractionHost {
   /** The camera, for tests and the benchmark (world centre and pixels per unit). */
   get camera(): Camera {
     return this.cam;
+  }
+
+  /** Where a shown row is drawn, in CSS pixels from the stage's top-left (tests and the benchmark aim with it). */
+  screenOf(position: number): [number, number] | null {
+    if (!this.layout || position < 0 || position >= this.layout.n) return null;
+    return toScreen(this.cam, this.vp, ...worldOf(this.layout, position));
   }
 
   dispose(): void {

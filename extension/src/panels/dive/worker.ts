@@ -4,14 +4,14 @@
  * points are faceted), and sends back only what changed.
  */
 import { buildTiles, diveLayout, LayoutCache, type DiveColumn } from 'tsml/dive';
-import { stripSent, type FromWorker, type ToWorker } from './protocol';
+import { stripSent, transferCopies, type FromWorker, type ToWorker } from './protocol';
 
 const columns = new Map<string, DiveColumn>();
 const cache = new LayoutCache();
 const sent = new WeakSet<object>();
 let tilesFor: { layout: object; tiles: ReturnType<typeof buildTiles> } | null = null;
 
-const post = (msg: FromWorker) => (self as unknown as { postMessage(m: FromWorker): void }).postMessage(msg);
+const post = (msg: FromWorker, transfer: ArrayBuffer[] = []) => (self as unknown as { postMessage(m: FromWorker, t: ArrayBuffer[]): void }).postMessage(msg, transfer);
 
 self.onmessage = (e: MessageEvent<ToWorker>) => {
   const msg = e.data;
@@ -28,7 +28,8 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
       tilesFor = { layout: key, tiles: buildTiles(layout) };
     }
     const reply = stripSent(layout, tilesFor.tiles, sent);
-    post({ type: 'layout', id: msg.id, layout: reply.layout, tiles: reply.tiles, ms: performance.now() - start });
+    const transfer = transferCopies(reply.layout, reply.tiles);
+    post({ type: 'layout', id: msg.id, layout: reply.layout, tiles: reply.tiles, ms: performance.now() - start }, transfer);
   } catch (err) {
     post({ type: 'error', id: msg.id, message: (err as Error).message });
   }
