@@ -84,9 +84,7 @@ export class Kernel {
       terminated: () => this.interrupt(),
       shutdown: () => process.exit(0), // the I/O thread has closed its sockets already
     });
-    const endpoints = await io.started;
-    setImmediate(() => this.history.load());
-    return endpoints;
+    return io.started;
   }
 
   /** Loads the `tsml` cell global (once). */
@@ -111,6 +109,7 @@ export class Kernel {
     this.preload = setTimeout(() => {
       if (this.active > 0) return;
       loadTypeStripper();
+      this.history.load();
       void this.loadApi();
     }, PRELOAD_IDLE_MS);
     this.preload.unref();
