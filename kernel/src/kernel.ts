@@ -10,6 +10,8 @@ import type { ConnectionInfo, ExecuteRequest, Header, HistoryRequest, Message } 
 import { Output } from './display/output.js';
 import { clearOutput, display, setDisplayTarget } from './display/display.js';
 import { formatValue, suppressesOutput } from './display/format.js';
+import { hasPendingOutputs, outputsSettled } from './display/pending.js';
+import { currentSink } from './display/capture.js';
 import { registerBuiltinFormatters } from './display/formatters.js';
 import { Executor } from './engine/executor.js';
 import { CellSyntaxError, completeness, loadTypeStripper } from './engine/compile.js';
@@ -17,14 +19,17 @@ import { formatError, formatSyntaxError, KeyboardInterrupt } from './engine/trac
 import { helpRequest } from './engine/introspect.js';
 import { defaultHistoryFile, History } from './engine/history.js';
 import { CommManager } from './comm/manager.js';
+import { installChannels } from './channel/index.js';
+import { installWidgets } from './widgets/manager.js';
 import { startIo, type Io } from './io.js';
 import { installStreams, installCellGlobals, tsmlGlobal, type InputFn } from './globals.js';
 import { log } from './util/log.js';
 import { StopOnError } from './engine/stop-on-error.js';
 import { preciseNow } from './protocol/wire.js';
+import { setFrontend } from './display/frontend.js';
 
-/** Cells that can reach the `tsml` global or what it provides (tfjs through an import, display.overview). */
-const NEEDS_API = /\btsml\b|\btf\b|\bimport\b|\brequire\b|\boverview\b/;
+/** Cells that can reach the `tsml` global or what it provides (tfjs through an import, the display.* panels). */
+const NEEDS_API = /\btsml\b|\btf\b|\bimport\b|\brequire\b|\boverview\b|\bmissing\b|\boutliers\b|\bdive\b/;
 /**
  * The tsml API (~170 ms of CPU to load) and the type stripper (sucrase, ~50 ms)
  * load with the first cell that needs them, or once the kernel has been idle
@@ -70,6 +75,14 @@ export class Kernel {
     this.history = new History(defaultHistoryFile(this.options.kernelName ?? this.options.connection.kernel_name ?? 'tsml'));
     this.comms = new CommManager({
       send: (type, content, buffers, metadata) => this.output.send(type, content, { buffers, metadata }),
+    });
+    // A throwing panel handler is shown in the panel (channel-error); while a cell runs, in that cell too.
+    installChannels(this.comms, (err, where) => this.current && this.reportStray(err, `an error in ${where}`));
+    // A failing widget callback shows as an error in the Output it was writing to (interact), else on stderr.
+    installWidgets(this.comms, (err, where) => {
+      const sink = currentSink();
+      if (sink) sink.output('error', formatError(err, (id) => this.executor.source(id)) as unknown as Record<string, unknown>);
+      else this.reportStray(err, `an error in ${where}`);
     });
     setDisplayTarget({ send: (type, content, extra) => this.output.send(type, content, extra) });
     installStreams(this.output);
@@ -277,6 +290,7 @@ export class Kernel {
     if (!silent) this.output.send('execute_input', { code, execution_count: count });
     this.executor.resetInterrupt();
     this.current = { msg, allowStdin: c.allow_stdin !== false };
+    setFrontend({ kernel: true, interactive: c.allow_stdin !== false });
     const label = `Cell In[${count}]`;
     let error: ReturnType<typeof formatError> | undefined;
     const payload: unknown[] = [];
@@ -294,6 +308,8 @@ export class Kernel {
         // TensorFlow.js is chosen at first use: the first cell that mentions `tf` waits for its backend.
         if (this.tensors && /\btf\b/.test(code) && !this.tensors.loadedTf()) await this.tensors.loadTf();
         const r = await this.executor.run(code, label);
+        // interact()'s first run, an Output widget's redraw: in before the cell ends, so headless runs save them.
+        if (hasPendingOutputs()) await outputsSettled(30_000);
         if (r.hasValue && r.value !== undefined && !silent && !suppressesOutput(r.value)) {
           const f = await formatValue(r.value);
           resultText = String(f.data['text/plain'] ?? '');

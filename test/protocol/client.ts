@@ -141,18 +141,18 @@ export class KernelClient {
     }
   }
 
-  build(msgType: string, content: unknown, parent: Partial<Header> = {}): { header: Header; frames: Buffer[] } {
+  build(msgType: string, content: unknown, parent: Partial<Header> = {}, buffers?: ArrayBufferView[]): { header: Header; frames: Buffer[] } {
     const header = makeHeader(msgType, this.session, 'test');
     if (this.clockSkewMs) header.date = skewed(header.date, this.clockSkewMs);
-    return { header, frames: encode({ header, parent, content, metadata: {} }, this.signer) };
+    return { header, frames: encode({ header, parent, content, metadata: {}, buffers }, this.signer) };
   }
 
   async sendRaw(channel: 'shell' | 'control' | 'stdin', frames: Buffer[]): Promise<void> {
     await this[channel].send(frames);
   }
 
-  send(msgType: string, content: unknown, channel: 'shell' | 'control' | 'stdin' = 'shell'): Header {
-    const { header, frames } = this.build(msgType, content);
+  send(msgType: string, content: unknown, channel: 'shell' | 'control' | 'stdin' = 'shell', buffers?: ArrayBufferView[]): Header {
+    const { header, frames } = this.build(msgType, content, {}, buffers);
     void this[channel].send(frames);
     return header;
   }

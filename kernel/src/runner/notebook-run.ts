@@ -119,7 +119,11 @@ export async function runNotebook(job: NotebookJob, cfg: RunConfig, listener: Ru
   for (const c of nb.cells) if (c.cell_type === 'code' && !runnable.includes(c)) setCell(c, { status: 'skipped' });
 
   let lastSave = 0;
+  const outputs = new OutputCollector();
   const save = () => {
+    // This run's widgets replace whatever an earlier run or session saved.
+    if (outputs.widgets.size) nb.metadata.widgets = outputs.widgets.metadata();
+    else delete nb.metadata.widgets;
     writeNotebook(job.output, nb);
     lastSave = Date.now();
   };
@@ -148,7 +152,6 @@ export async function runNotebook(job: NotebookJob, cfg: RunConfig, listener: Ru
     return result(status, 0, runnable.length, { cell: 0, executionCount: null, source: '', ename, evalue: message, traceback: [message] });
   }
 
-  const outputs = new OutputCollector();
   let failure: NotebookFailure | undefined;
   let failedCell: Cell | undefined;
   let status: NotebookStatus = 'ok';
