@@ -22,6 +22,11 @@ export type ConnectHandler = (view: ChannelView) => unknown;
 /** How a failure in a handler is reported; the kernel wires it to the notebook. */
 export type ChannelErrorReporter = (err: unknown, where: string, view: ChannelView | undefined) => void;
 
+/**
+ * A kernel-side channel behind a panel output that talks back (see `openChannel`): `send(msg,
+ * buffers?)` reaches every open view, `on(type, handler)` hears them, `onConnect(fn)` runs per
+ * view, `close()` ends it.
+ */
 export class Channel {
   readonly id: string;
   private readonly views = new Map<string, { comm: Comm; view: ChannelView }>();

@@ -65,6 +65,10 @@ const same = (a: unknown, b: unknown): boolean => {
   return a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
 };
 
+/**
+ * Duplicate rows as pandas' `duplicated()` (keep='first') finds them: rows equal to an earlier row
+ * in every column (or in `columns`), missing equal to missing; hashes never decide alone.
+ */
 export function duplicates(table: ColumnTable, columns: string[] = table.columnNames()): Duplicates {
   const n = table.numRows();
   const h = new Int32Array(n);

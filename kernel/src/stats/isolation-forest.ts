@@ -37,6 +37,11 @@ interface Tree {
   left: Int32Array;
 }
 
+/**
+ * Isolation Forest as scikit-learn builds it, seeded: `new IsolationForest(x, dims, { nTrees, sampleSize, seed })`
+ * over row-major values; `score(x)` gives each row a score in (0, 1], higher meaning easier to
+ * isolate (more outlying).
+ */
 export class IsolationForest {
   private readonly trees: Tree[] = [];
   readonly nTrees: number;

@@ -138,6 +138,11 @@ export interface SentinelOptions {
   columns?: string[];
 }
 
+/**
+ * Values that probably mean "missing" without being null: impossible zeros (cholesterol 0), rare
+ * negatives in a non-negative measure, codes beyond the real range (-1, 999), and texts such as
+ * '?', 'NA' or blanks. Each finding states its reason; nothing is changed.
+ */
 export function sentinels(table: ColumnTable, opts: SentinelOptions = {}): Sentinel[] {
   const out: Sentinel[] = [];
   for (const name of opts.columns ?? table.columnNames()) {
