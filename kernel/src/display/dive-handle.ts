@@ -13,6 +13,11 @@ import type { DiveSource } from './dive-source.js';
 /** What a handle sends to its views; set once the output's channel exists. */
 export type DiveSend = (msg: { type: 'highlight' | 'selection'; encoding: DiveIndexEncoding; count: number; rows: number }, buffer: Uint8Array) => void;
 
+/**
+ * What `display.dive` returns: the cell's side of one Dive output. `selection()` / `selected()`
+ * read the rows selected in the panel; `highlight(rows)` marks rows in every open view; `rows` is
+ * the table's row count.
+ */
 export class Dive {
   readonly [NO_OUTPUT] = true;
   private selectedRows: Uint32Array = new Uint32Array(0);
