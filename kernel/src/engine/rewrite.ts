@@ -14,7 +14,7 @@ import { Edits } from './edits.js';
 
 /** The global through which rewritten code reaches the kernel runtime. */
 export const RUNTIME = '__tsml_rt';
-const CHECK = '__tsml_chk';
+export const CHECK = '__tsml_chk';
 
 export interface ImportBinding {
   local: string;

@@ -21,6 +21,10 @@ export interface SampleOptions {
   weights?: string;
 }
 
+/**
+ * Random rows: `n` of them or a fraction `frac`, with or without `replace`ment; `seed` makes the
+ * draw repeatable (else `tsml.seed`'s stream).
+ */
 export function sample(table: ColumnTable, opts: SampleOptions = {}): ColumnTable {
   const total = table.numRows();
   if (opts.randomState !== undefined) {

@@ -31,6 +31,11 @@ function testCount(n: number, testSize: number): number {
   return k;
 }
 
+/**
+ * Splits rows into `{ train, test }` as scikit-learn's `train_test_split`: `testSize` (0.25, a
+ * fraction or a count), `seed`, `shuffle` (true) and `stratify` (a column whose shares both parts
+ * keep).
+ */
 export function trainTestSplit(table: ColumnTable, opts: SplitOptions = {}): { train: ColumnTable; test: ColumnTable } {
   const n = table.numRows();
   if (opts.randomState !== undefined || opts.trainSize !== undefined) return sklearnSplit(table, opts);

@@ -1,0 +1,49 @@
+"""PyTorch (CPU) and Keras 3 (JAX backend, CPU) training the same MLP as bench/training/run.mjs.
+
+Usage: .venv-bench/bin/python bench/training/peers.py ROWS EPOCHS BATCH
+Prints one JSON line: seconds per framework (data made in-process, timed from the first epoch to the last).
+"""
+import json
+import os
+import sys
+import time
+
+os.environ.setdefault("KERAS_BACKEND", "jax")
+os.environ.setdefault("JAX_PLATFORMS", "cpu")
+os.environ.setdefault("CUDA_VISIBLE_DEVICES", "")
+
+import numpy as np
+
+rows, epochs, batch = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+rng = np.random.default_rng(0)
+X = rng.normal(size=(rows, 9)).astype(np.float32)
+y = (X @ rng.normal(size=(9, 1)) + 0.1 * rng.normal(size=(rows, 1))).astype(np.float32)
+out = {}
+
+import torch
+
+torch.set_num_threads(os.cpu_count() or 1)
+model = torch.nn.Sequential(torch.nn.Linear(9, 64), torch.nn.ReLU(), torch.nn.Linear(64, 64), torch.nn.ReLU(), torch.nn.Linear(64, 1))
+opt = torch.optim.RMSprop(model.parameters(), lr=1e-3)
+Xt, yt = torch.from_numpy(X), torch.from_numpy(y)
+t0 = time.perf_counter()
+for _ in range(epochs):
+    perm = torch.randperm(rows)
+    for s in range(0, rows, batch):
+        idx = perm[s:s + batch]
+        opt.zero_grad()
+        loss = torch.nn.functional.mse_loss(model(Xt[idx]), yt[idx])
+        loss.backward()
+        opt.step()
+out["pytorch"] = time.perf_counter() - t0
+
+import keras
+
+m = keras.Sequential([keras.Input((9,)), keras.layers.Dense(64, activation="relu"), keras.layers.Dense(64, activation="relu"), keras.layers.Dense(1)])
+m.compile(optimizer=keras.optimizers.RMSprop(1e-3), loss="mse", metrics=["mae"])
+m.fit(X[:batch], y[:batch], epochs=1, batch_size=batch, verbose=0)  # compile the step outside the timing, as tsml's first step is JIT-warm too
+t0 = time.perf_counter()
+m.fit(X, y, epochs=epochs, batch_size=batch, verbose=0)
+out["keras"] = time.perf_counter() - t0
+out["versions"] = {"torch": torch.__version__, "keras": keras.__version__, "backend": keras.backend.backend()}
+print(json.dumps(out))
