@@ -10,6 +10,7 @@ import { r2Score } from './metrics.js';
 
 type Matrix = readonly (readonly number[])[];
 
+/** Ordinary least squares (scikit-learn's LinearRegression): `fit(X, y)`, `predict(X)`, `score(X, y)` (R²), `save(path)` / `LinearRegression.load(path)`. */
 export class LinearRegression {
   intercept = 0;
   coef: number[] = [];

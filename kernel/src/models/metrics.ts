@@ -1,10 +1,12 @@
 /** Regression and classification metrics, as scikit-learn defines them. */
 
+/** Mean of the squared differences between true and predicted values. */
 export function meanSquaredError(yTrue: readonly number[], yPred: readonly number[]): number {
   same(yTrue, yPred);
   return yTrue.reduce((s, v, i) => s + (v - yPred[i]) ** 2, 0) / yTrue.length;
 }
 
+/** Coefficient of determination: 1 − SSE/SST (1 is perfect, 0 is predicting the mean). */
 export function r2Score(yTrue: readonly number[], yPred: readonly number[]): number {
   same(yTrue, yPred);
   const mean = yTrue.reduce((a, b) => a + b, 0) / yTrue.length;
@@ -12,6 +14,7 @@ export function r2Score(yTrue: readonly number[], yPred: readonly number[]): num
   return 1 - (meanSquaredError(yTrue, yPred) * yTrue.length) / sst;
 }
 
+/** Share of predictions equal to the true value. */
 export function accuracy<T>(yTrue: readonly T[], yPred: readonly T[]): number {
   same(yTrue, yPred);
   return yTrue.filter((v, i) => v === yPred[i]).length / yTrue.length;

@@ -65,6 +65,7 @@ const same = (a: unknown, b: unknown): boolean => {
   return a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
 };
 
+/** Rows that repeat earlier rows over `columns` (missing values equal to each other), with their groups. */
 export function duplicates(table: ColumnTable, columns: string[] = table.columnNames()): Duplicates {
   const n = table.numRows();
   const h = new Int32Array(n);

@@ -37,6 +37,7 @@ interface Tree {
   left: Int32Array;
 }
 
+/** An isolation forest (Liu, Ting & Zhou 2008) over rows of `dims` numbers: `score(x)` gives each row's anomaly score in (0, 1). */
 export class IsolationForest {
   private readonly trees: Tree[] = [];
   readonly nTrees: number;

@@ -138,6 +138,7 @@ export interface SentinelOptions {
   columns?: string[];
 }
 
+/** Finds values that probably mean "missing" though they are not null (zeros, rare negatives, out-of-range codes, "?"-like texts), each with its reason. */
 export function sentinels(table: ColumnTable, opts: SentinelOptions = {}): Sentinel[] {
   const out: Sentinel[] = [];
   for (const name of opts.columns ?? table.columnNames()) {

@@ -187,6 +187,7 @@ export class BucketLoader implements AsyncIterable<Batch> {
   }
 }
 
+/** A loader that groups variable-length items into buckets by length, pads each batch to its own maximum and samples buckets in proportion to what remains. */
 export function bucketBy(input: ColumnTable | ArrayLike<number>[], opts?: BucketOptions): BucketLoader {
   return new BucketLoader(input, opts);
 }

@@ -68,6 +68,7 @@ export class ChartRun {
   }
 }
 
+/** The live loss chart: one or several runs (`run(name)`), drawn while training and saved in the notebook as a static SVG. */
 export class LiveChart {
   readonly runs: ChartRun[] = [];
   readonly options: Required<Omit<LiveChartOptions, 'title' | 'xLog'>> & Pick<LiveChartOptions, 'title' | 'xLog'>;

@@ -56,6 +56,7 @@ function loopArithmetic(tf: typeof TF, o: FitLoopOptions): StepArithmetic {
   return step;
 }
 
+/** A custom training loop over trainable variables (a loss closure and an optimizer) with the same callbacks and History as `fit`. */
 export async function fitLoop(o: FitLoopOptions): Promise<History> {
   const tf = requireTf();
   const step = loopArithmetic(tf, o);

@@ -70,6 +70,7 @@ export function modelArithmetic(tf: typeof TF, model: Model): StepArithmetic {
   };
 }
 
+/** Trains a tfjs-layers model on `data` with tsml's callbacks (live loss chart, early stopping, schedules, checkpoints); resolves with the run's History. */
 export async function fit(model: TF.LayersModel, data: DataInput, opts: FitOptions = {}): Promise<History> {
   const tf = requireTf();
   const m = model as Model;

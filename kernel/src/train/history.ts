@@ -22,6 +22,7 @@ export interface EpochRecord extends Logs {
   time: number;
 }
 
+/** Metrics of a training run per epoch and per step: `last(name)`, `best(name)`, a table view, and how the run ended (`status`). */
 export class History {
   readonly epochs: EpochRecord[] = [];
   /** Per-step logs, stored by column: `step`, `epoch` (fractional: 1.5 is half-way through the second epoch) and each metric. */

@@ -41,6 +41,7 @@ export function watchInterrupt(): InterruptWatch {
   };
 }
 
+/** Raised when an interrupt stops training at a batch boundary; `history` holds what was recorded up to then (the model keeps its weights). */
 export class TrainingInterrupted extends KeyboardInterrupt {
   constructor(message: string, readonly history: unknown) {
     super(message);

@@ -59,6 +59,7 @@ export function suggestLr(lrs: number[], smoothed: number[]): { steepest: number
   return { steepest: lrs[best], minLoss: lrs[iMin] };
 }
 
+/** The learning-rate range test: trains briefly with an exponentially rising learning rate and suggests one from where the loss falls fastest. */
 export async function lrFinder(model: TF.LayersModel, data: DataInput, opts: LrFinderOptions = {}): Promise<LrFinderResult> {
   const tf = requireTf();
   const { minLr = 1e-7, maxLr = 10, steps = 100, divergeFactor = 4 } = opts;

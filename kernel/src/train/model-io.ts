@@ -79,6 +79,7 @@ export async function loadModel(dir: string): Promise<TF.LayersModel> {
   return requireTf().loadLayersModel(fileHandler(dir));
 }
 
+/** Saves a tfjs-layers model to the directory `dir` (model.json and weights), readable by `loadModel` and tfjs-node. */
 export async function saveModel(model: TF.LayersModel, dir: string): Promise<TF.io.SaveResult> {
   return model.save(fileHandler(dir));
 }

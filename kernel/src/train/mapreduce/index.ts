@@ -82,6 +82,7 @@ class Pool {
   }
 }
 
+/** A table split into partitions held by worker threads (`tsml.partition(table, n)`), for `mapReduce`; `close()` ends the workers. */
 export class Partitions {
   private pool: { n: number; pool: Pool; loaded: Promise<unknown> } | undefined;
 
@@ -175,6 +176,7 @@ function runLocal(parts: Partitions, map: MapFn, combine: CombineFn, context: un
   });
 }
 
+/** Spark-style map-reduce over `parts` on worker threads: `map` emits key/value records per row, `combine` merges values per key (also per partition before the shuffle). */
 export async function mapReduce<V = any, C = unknown>(parts: Partitions, map: MapFn<Record<string, any>, C>, combine: CombineFn<V>, opts: MapReduceOptions<C> = {}): Promise<MapReduceResult<V>> {
   if (!(parts instanceof Partitions)) throw new TypeError('mapReduce: pass the partitions from tsml.partition(table, n)');
   const t0 = performance.now();
