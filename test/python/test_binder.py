@@ -54,7 +54,12 @@ def binder_env(tmp_path_factory):
     home = base / "home"
     home.mkdir()
     env = {"PATH": f"{venv / 'bin'}:{os.environ['PATH']}", "HOME": str(home), "VIRTUAL_ENV": str(venv), "LANG": "C.UTF-8"}
-    r = subprocess.run(["bash", "binder/postBuild"], cwd=repo, env=env, capture_output=True, text=True, timeout=900)
+    # better-sqlite3 (the SQL notebook) downloads a prebuilt binary on Binder; offline, as here, it builds
+    # from source and node-gyp needs Node's headers: keep this machine's npm setting that says where they are.
+    nodedir = subprocess.run(["npm", "config", "get", "nodedir"], capture_output=True, text=True).stdout.strip()
+    if nodedir and nodedir not in ("undefined", "null"):
+        env["npm_config_nodedir"] = nodedir
+    r = subprocess.run(["bash", "binder/postBuild"], cwd=repo, env=env, capture_output=True, text=True, timeout=1500)
     assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
     return repo, venv, env
 
