@@ -1,5 +1,6 @@
 /** Regression and classification metrics, as scikit-learn defines them. */
 
+/** Mean of the squared differences between true and predicted values. */
 export function meanSquaredError(yTrue: readonly number[], yPred: readonly number[]): number {
   same(yTrue, yPred);
   return yTrue.reduce((s, v, i) => s + (v - yPred[i]) ** 2, 0) / yTrue.length;
