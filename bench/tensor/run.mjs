@@ -1,5 +1,6 @@
 // bench/tensor: TensorFlow.js through tsml's loadTf() on every backend that loads on this machine —
-// a 1024×1024 float32 matmul and one training epoch of the Auto-MPG lab's 64-64-1 MLP on 10,000 rows.
+// a 1024×1024 float32 matmul, the display of a 1000×1000 tensor (what a cell's value costs to show)
+// and one training epoch of the Auto-MPG lab's 64-64-1 MLP on 10,000 rows.
 // Each backend runs in its own process (TSML_BACKEND=<name>), so one backend's state never
 // warms another; numpy's matmul (OpenBLAS, all cores) is measured alongside as a reference.
 // Usage (repo root, after `bash scripts/setup.sh`): node bench/tensor/run.mjs [repeats=5]
@@ -45,6 +46,8 @@ const matmul = await time(async () => {
   await c.data(); // wait for the result, as reading it in a notebook would
   c.dispose();
 });
+const shown = tf.randomUniform([1000, 1000]);
+const render = await time(() => tsml.formatValue(shown));
 const x = tf.randomNormal([${ROWS}, ${FEATURES}]);
 const y = tf.randomNormal([${ROWS}, 1]);
 const model = tf.sequential({ layers: [
@@ -55,7 +58,7 @@ const model = tf.sequential({ layers: [
 model.compile({ optimizer: tf.train.rmsprop(1e-3), loss: 'meanSquaredError', metrics: ['mae'] });
 const epoch = await time(() => model.fit(x, y, { epochs: 1, batchSize: ${BATCH}, shuffle: true, verbose: 0 }), 1);
 const d = tsml.device();
-console.log(JSON.stringify({ backend: d.backend, devices: d.devices, flags: d.flags, loadMs: d.loadMs, matmul, epoch }));
+console.log(JSON.stringify({ backend: d.backend, devices: d.devices, flags: d.flags, loadMs: d.loadMs, matmul, render, epoch }));
 `;
 
 const results = {};
@@ -80,7 +83,11 @@ for _ in range(2): a @ b
 xs = []
 for _ in range(${repeats}):
     t = time.perf_counter(); a @ b; xs.append((time.perf_counter() - t) * 1000)
-xs.sort(); print(json.dumps({"median": xs[len(xs) // 2], "version": np.__version__}))`;
+xs.sort()
+shown = rng.random((1000, 1000), dtype=np.float32); reprs = []
+for _ in range(${repeats}):
+    t = time.perf_counter(); repr(shown); reprs.append((time.perf_counter() - t) * 1000)
+reprs.sort(); print(json.dumps({"median": xs[len(xs) // 2], "repr": reprs[len(reprs) // 2], "version": np.__version__}))`;
   try {
     numpy = JSON.parse(execFileSync(py, ['-c', script], { encoding: 'utf8' }).trim());
   } catch {
@@ -93,21 +100,21 @@ const cpu = cpus();
 const lines = [
   `${cpu[0]?.model?.trim() ?? 'CPU'}, ${cpu.length} logical cores, Node ${process.version}; median of ${repeats} runs after warm-up`,
   '',
-  `| backend | 1024×1024 matmul (ms) | GFLOP/s | MLP 64-64-1, 1 epoch, ${ROWS.toLocaleString('en-US')} rows, batch ${BATCH} (ms) | notes |`,
-  '|---|---:|---:|---:|---|',
+  `| backend | 1024×1024 matmul (ms) | GFLOP/s | display a 1000×1000 tensor (ms) | MLP 64-64-1, 1 epoch, ${ROWS.toLocaleString('en-US')} rows, batch ${BATCH} (ms) | notes |`,
+  '|---|---:|---:|---:|---:|---|',
 ];
 for (const [name, r] of Object.entries(results)) {
   if (r.skipped) {
-    lines.push(`| ${name} | — | — | — | not available here: ${r.skipped.replace(/\|/g, '\\|')} |`);
+    lines.push(`| ${name} | — | — | — | — | not available here: ${r.skipped.replace(/\|/g, '\\|')} |`);
     continue;
   }
   const flags = Object.entries(r.flags ?? {})
     .filter(([k]) => k !== 'threads note')
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
-  lines.push(`| ${name} | ${r.matmul.median.toFixed(1)} | ${gflops(r.matmul.median)} | ${r.epoch.median.toFixed(0)} | ${flags} |`);
+  lines.push(`| ${name} | ${r.matmul.median.toFixed(1)} | ${gflops(r.matmul.median)} | ${r.render.median.toFixed(1)} | ${r.epoch.median.toFixed(0)} | ${flags} |`);
 }
-if (numpy) lines.push(`| numpy ${numpy.version} (reference) | ${numpy.median.toFixed(1)} | ${gflops(numpy.median)} | — | OpenBLAS, all cores |`);
+if (numpy) lines.push(`| numpy ${numpy.version} (reference) | ${numpy.median.toFixed(1)} | ${gflops(numpy.median)} | ${numpy.repr.toFixed(1)} (repr) | — | OpenBLAS, all cores |`);
 console.log(lines.join('\n'));
 const out = join(process.cwd(), 'bench', 'results');
 mkdirSync(out, { recursive: true });

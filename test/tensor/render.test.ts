@@ -45,13 +45,11 @@ describe('text/plain', () => {
     expect(cut).toBe('tensor([   0.,    1.,    2., ...,  998.,  999., 1000.], shape=[1001], dtype=float32)');
   });
 
-  it('renders a 1000×1000 tensor small and fast, rows and columns elided', () => {
-    const t = tf.randomUniform([1000, 1000]);
-    bundleOf(t); // warm the kernels
-    const t0 = performance.now();
+  // Its speed is measured in bench/tensor, not here. Seeded: an unseeded draw sometimes previews a value
+  // below 1e-4, which switches the repr to scientific notation and wraps the rows.
+  it('renders a 1000×1000 tensor small, rows and columns elided', () => {
+    const t = tf.randomUniform([1000, 1000], 0, 1, 'float32', 7);
     const b = bundleOf(t);
-    const ms = performance.now() - t0;
-    expect(ms).toBeLessThan(50);
     const text = b['text/plain'] as string;
     expect(text.split('\n')).toHaveLength(7); // 3 rows, '...', 3 rows
     expect(text).toMatch(/^tensor\(\[\[0\.\d+ *, 0\.\d+ *, 0\.\d+ *, \.\.\., 0\.\d+ *, 0\.\d+ *, 0\.\d+ *\],/);
