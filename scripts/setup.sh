@@ -45,7 +45,7 @@ step "build the JupyterLab extension and install tsml_jupyterlab (panels + paper
 # JupyterLab ships (its yarn.js) would then load as ES modules and fail.
 echo '{"type": "commonjs"}' > .venv/package.json
 want=$(find extension/src extension/style extension/package.json extension/tsconfig.json extension/pyproject.toml \
-  extension/install.json extension/tsml_jupyterlab kernel/src/mime kernel/src/overview kernel/src/loss \
+  extension/install.json extension/settings extension/tsml_jupyterlab kernel/src \
   -path extension/tsml_jupyterlab/labextension -prune -o -type f ! -name '*.pyc' -print | sort | xargs cat | sha256sum | cut -c1-16)
 if [ ! -f .venv/.tsml-ext-stamp ] || [ "$(cat .venv/.tsml-ext-stamp)" != "$want" ] \
   || [ ! -f extension/tsml_jupyterlab/labextension/static/style.js ]; then

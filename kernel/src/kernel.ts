@@ -10,6 +10,8 @@ import type { ConnectionInfo, ExecuteRequest, Header, HistoryRequest, Message } 
 import { Output } from './display/output.js';
 import { clearOutput, display, setDisplayTarget } from './display/display.js';
 import { formatValue, suppressesOutput } from './display/format.js';
+import { hasPendingOutputs, outputsSettled } from './display/pending.js';
+import { currentSink } from './display/capture.js';
 import { registerBuiltinFormatters } from './display/formatters.js';
 import { Executor } from './engine/executor.js';
 import { CellSyntaxError, completeness } from './engine/compile.js';
@@ -18,14 +20,17 @@ import { complete } from './engine/complete.js';
 import { describe, helpRequest, inspectAt } from './engine/inspect.js';
 import { defaultHistoryFile, History } from './engine/history.js';
 import { CommManager } from './comm/manager.js';
+import { installChannels } from './channel/index.js';
+import { installWidgets } from './widgets/manager.js';
 import { startIo, type Io } from './io.js';
 import { installStreams, installCellGlobals, tsmlGlobal, type InputFn } from './globals.js';
 import { log } from './util/log.js';
 import { StopOnError } from './engine/stop-on-error.js';
+import { preciseNow } from './protocol/wire.js';
 import { setFrontend } from './display/frontend.js';
 
-/** Cells that can reach the `tsml` global or what it provides (tfjs through an import, display.overview). */
-const NEEDS_API = /\btsml\b|\btf\b|\bimport\b|\brequire\b|\boverview\b/;
+/** Cells that can reach the `tsml` global or what it provides (tfjs through an import, the display.* panels). */
+const NEEDS_API = /\btsml\b|\btf\b|\bimport\b|\brequire\b|\boverview\b|\bmissing\b|\boutliers\b|\bdive\b/;
 
 type Channel = 'shell' | 'control';
 
@@ -62,6 +67,14 @@ export class Kernel {
     this.comms = new CommManager({
       send: (type, content, buffers, metadata) => this.output.send(type, content, { buffers, metadata }),
     });
+    // A throwing panel handler is shown in the panel (channel-error); while a cell runs, in that cell too.
+    installChannels(this.comms, (err, where) => this.current && this.reportStray(err, `an error in ${where}`));
+    // A failing widget callback shows as an error in the Output it was writing to (interact), else on stderr.
+    installWidgets(this.comms, (err, where) => {
+      const sink = currentSink();
+      if (sink) sink.output('error', formatError(err, (id) => this.executor.source(id)) as unknown as Record<string, unknown>);
+      else this.reportStray(err, `an error in ${where}`);
+    });
     setDisplayTarget({ send: (type, content, extra) => this.output.send(type, content, extra) });
     installStreams(this.output);
     registerBuiltinFormatters();
@@ -70,7 +83,9 @@ export class Kernel {
     this.api = import('./index.js').then(
       (ns) => {
         this.tensors = ns;
-        installCellGlobals({ tsml: tsmlGlobal(ns) });
+        const api = tsmlGlobal(ns);
+        this.executor.modules.set(api, 'tsml');
+        installCellGlobals({ tsml: api });
         // `import * as tf from '@tensorflow/tfjs'` gets the same TensorFlow.js as tsml.tf, on the selected backend.
         this.executor.provided.set('@tensorflow/tfjs', () => ns.loadTf() as Promise<Record<string, unknown>>);
       },
@@ -164,6 +179,7 @@ export class Kernel {
   }
 
   private onRequest(channel: Channel, msg: Message, arrival: number): void {
+    this.stopOnError.observe(msg, arrival);
     if (msg.header.msg_type === 'execute_request') {
       this.queue = this.queue.then(() => this.execute(channel, msg, arrival));
     } else {
@@ -228,7 +244,8 @@ export class Kernel {
     const storeHistory = silent ? false : c.store_history !== false;
     this.output.parent = msg.header;
     if (this.stopOnError.shouldAbort(msg, arrival)) {
-      this.bridge.reply(channel, msg, 'execute_reply', { status: 'aborted', execution_count: this.executionCount });
+      // As ipykernel: an aborted request gets no execution count (it did not run).
+      this.bridge.reply(channel, msg, 'execute_reply', { status: 'aborted' }, { status: 'aborted' });
       this.status('idle', msg.header);
       return;
     }
@@ -254,6 +271,8 @@ export class Kernel {
         // TensorFlow.js is chosen at first use: the first cell that mentions `tf` waits for its backend.
         if (this.tensors && /\btf\b/.test(code) && !this.tensors.loadedTf()) await this.tensors.loadTf();
         const r = await this.executor.run(code, label);
+        // interact()'s first run, an Output widget's redraw: in before the cell ends, so headless runs save them.
+        if (hasPendingOutputs()) await outputsSettled(30_000);
         if (r.hasValue && r.value !== undefined && !silent && !suppressesOutput(r.value)) {
           const f = await formatValue(r.value);
           resultText = String(f.data['text/plain'] ?? '');
@@ -270,15 +289,20 @@ export class Kernel {
     const reply = error
       ? { status: 'error', execution_count: count, ...error, user_expressions: userExpressions, payload }
       : { status: 'ok', execution_count: count, user_expressions: userExpressions, payload };
+    if (error && c.stop_on_error !== false) {
+      // A Run All batch still arriving gets queued behind this cell (an interrupt ends no batch: send at once).
+      if (error.ename !== 'KeyboardInterrupt') await this.stopOnError.hold(preciseNow());
+      this.stopOnError.failed(preciseNow());
+    } else this.stopOnError.ran();
     this.bridge.reply(channel, msg, 'execute_reply', reply);
-    if (error && c.stop_on_error !== false) this.stopOnError.fail(msg, arrival, Date.now());
-    else this.stopOnError.ran();
     this.current = undefined;
     this.status('idle', msg.header);
   }
 
   private inspectContext() {
-    return { sources: this.executor.sources(), imports: this.executor.imports, cwd: this.executor.cwd };
+    const tf = this.tensors?.loadedTf();
+    if (tf && typeof tf === 'object') this.executor.modules.set(tf, '@tensorflow/tfjs');
+    return { sources: this.executor.sources(), imports: this.executor.imports, cwd: this.executor.cwd, modules: this.executor.modules };
   }
 
   private async userExpressions(exprs: Record<string, string>): Promise<Record<string, unknown>> {

@@ -11,12 +11,11 @@ const GENERATORS: Array<[string, Gen, number, string[]]> = [
   ['classification', ds.classification, 1000, [...Array.from({ length: 20 }, (_, i) => `x${i}`), 'label']],
   ['census', ds.census, 32_561, ['age', 'workclass', 'fnlwgt', 'education', 'education_num', 'marital_status', 'occupation',
     'relationship', 'race', 'sex', 'capital_gain', 'capital_loss', 'hours_per_week', 'native_country', 'income']],
-  ['heartDisease', ds.heartDisease, 303, ['age', 'sex', 'cp', 'trestbps', 'chol', 'fbs', 'restecg', 'thalach', 'exang',
-    'oldpeak', 'slope', 'ca', 'thal', 'target']],
+  ['heartDisease', ds.heartDisease, 920, ['age', 'sex', 'cp', 'trestbps', 'chol', 'fbs', 'restecg', 'thalach', 'exang',
+    'oldpeak', 'slope', 'ca', 'thal', 'num']],
   ['bikeShare', ds.bikeShare, 731, ['dteday', 'season', 'yr', 'mnth', 'holiday', 'weekday', 'workingday', 'weathersit',
     'temp', 'atemp', 'hum', 'windspeed', 'casual', 'registered', 'cnt']],
   ['tvMarketing', ds.tvMarketing, 200, ['TV', 'Sales']],
-  ['diabetes', ds.diabetes, 442, ['age', 'sex', 'bmi', 'bp', 's1', 's2', 's3', 's4', 's5', 's6', 'target']],
   ['sequences', ds.sequences, 1000, ['tokens', 'length', 'label']],
 ];
 
@@ -57,7 +56,6 @@ describe('generator options', () => {
     expect(bike.array('dteday')).toEqual(['2012-02-27', '2012-02-28', '2012-02-29', '2012-03-01', '2012-03-02',
       '2012-03-03', '2012-03-04', '2012-03-05', '2012-03-06', '2012-03-07']);
     expect(ds.tvMarketing({ n: 3 }).numRows()).toBe(3);
-    expect(ds.diabetes({ n: 10 }).numRows()).toBe(10);
     expect(ds.sequences({ n: 4 }).numRows()).toBe(4);
   });
 

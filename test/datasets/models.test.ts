@@ -122,39 +122,6 @@ describe('tvMarketing', () => {
   });
 });
 
-describe('diabetes (synthetic)', () => {
-  it('scaled like sklearn: centred columns with unit sum of squares; raw values in range', () => {
-    const t = ds.diabetes({ seed: 1 });
-    for (const c of ['age', 'sex', 'bmi', 'bp', 's1', 's2', 's3', 's4', 's5', 's6']) {
-      const v = num(t, c);
-      expect(Math.abs(mean(v))).toBeLessThan(1e-12);
-      expect(v.reduce((s, x) => s + x * x, 0)).toBeCloseTo(1, 10);
-    }
-    const raw = ds.diabetes({ seed: 1, scaled: false });
-    expect(num(raw, 'target')).toEqual(num(t, 'target'));
-    expect(new Set(num(raw, 'sex'))).toEqual(new Set([1, 2]));
-    const s1 = num(raw, 's1'), s3 = num(raw, 's3'), s4 = num(raw, 's4');
-    s4.forEach((v, i) => expect(v).toBeCloseTo(s1[i] / s3[i], 2));
-    const target = num(raw, 'target');
-    expect(Math.min(...target)).toBeGreaterThanOrEqual(25);
-    expect(Math.max(...target)).toBeLessThanOrEqual(346);
-  });
-
-  it('regression: R² ≈ 0.5, bmi and s5 lead, hdl (s3) works against', () => {
-    const t = ds.diabetes({ seed: 2, n: 5000, scaled: false });
-    const feats = ['age', 'sex', 'bmi', 'bp', 's1', 's2', 's3', 's4', 's5', 's6'];
-    const cols = feats.map((c) => num(t, c));
-    const y = num(t, 'target');
-    const xs = y.map((_, i) => cols.map((c) => c[i]));
-    const r2 = rSquared(xs, y, ols(xs, y));
-    expect(r2).toBeGreaterThan(0.4);
-    expect(r2).toBeLessThan(0.65);
-    const r = Object.fromEntries(feats.map((f, j) => [f, corr(cols[j], y)]));
-    expect(Math.max(r.bmi, r.s5)).toBeGreaterThan(Math.max(r.age, r.bp, r.s6));
-    expect(r.s3).toBeLessThan(-0.2);
-  });
-});
-
 describe('sequences', () => {
   it('variable lengths with a long tail, tokens in 1…vocab-1, a label the token mix predicts', () => {
     const t = ds.sequences({ seed: 1, n: 4000 });

@@ -61,44 +61,62 @@ describe('heartDisease', () => {
   const dirty = ds.heartDisease({ seed: 1 }).objects() as Row[];
   const clean = ds.heartDisease({ seed: 1, clean: true }).objects() as Row[];
   const count = (rs: Row[], f: (r: Row) => boolean) => rs.filter(f).length;
+  const duplicated = (rs: Row[]) => {
+    const seen = new Set<string>();
+    return rs.filter((r) => { const k = JSON.stringify(r); const d = seen.has(k); seen.add(k); return d; }).length;
+  };
 
-  it('plants exact counts of zeros-as-missing, true missing values and outliers', () => {
-    expect(count(dirty, (r) => r.chol === 0)).toBe(18);
-    expect(count(dirty, (r) => r.trestbps === 0)).toBe(3);
-    expect(count(dirty, (r) => r.ca === null)).toBe(4);
-    expect(count(dirty, (r) => r.thal === null)).toBe(2);
-    expect(count(dirty, (r) => r.chol >= 450)).toBe(3);
-    expect(count(dirty, (r) => r.trestbps >= 190)).toBe(2);
-    expect(count(dirty, (r) => r.oldpeak >= 5.6)).toBe(2);
-    const nullCols = new Set(dirty.flatMap((r) => Object.keys(r).filter((k) => r[k] === null)));
-    expect(nullCols).toEqual(new Set(['ca', 'thal']));
+  it('plants the lab’s counts exactly: 920 × 14, missing per column, zeros, negatives, duplicates', () => {
+    expect(dirty).toHaveLength(920);
+    const missing = Object.fromEntries(Object.keys(dirty[0]).map((c) => [c, count(dirty, (r) => r[c] === null)]));
+    expect(missing).toEqual({ age: 0, sex: 0, cp: 0, trestbps: 59, chol: 30, fbs: 90, restecg: 2, thalach: 55, exang: 55, oldpeak: 62, slope: 309, ca: 611, thal: 486, num: 0 });
+    // More than 30 % missing: exactly the three columns the lab drops.
+    expect(Object.keys(missing).filter((c) => missing[c] / 920 > 0.3).sort()).toEqual(['ca', 'slope', 'thal']);
+    expect(count(dirty, (r) => r.chol === 0)).toBe(172);
+    expect(count(dirty, (r) => r.trestbps === 0)).toBe(1);
+    expect(count(dirty, (r) => r.oldpeak !== null && r.oldpeak < 0)).toBe(12);
+    expect(duplicated(dirty)).toBe(2);
+  });
+
+  it('the planted counts hold for every seed', () => {
+    for (const seed of [2, 3]) {
+      const rs = ds.heartDisease({ seed }).objects() as Row[];
+      expect([count(rs, (r) => r.ca === null), count(rs, (r) => r.chol === 0), count(rs, (r) => r.oldpeak !== null && r.oldpeak < 0), duplicated(rs)]).toEqual([611, 172, 12, 2]);
+    }
+  });
+
+  it('missing values come together by source (ca ⊇ thal ⊇ slope; thalach and exang on the same rows)', () => {
+    expect(count(dirty, (r) => r.slope === null && r.ca !== null)).toBe(0);
+    expect(count(dirty, (r) => (r.thalach === null) !== (r.exang === null))).toBe(0);
   });
 
   it('the planted chol outliers lie beyond Tukey fences of the real values', () => {
     const chol = dirty.map((r) => r.chol).filter((v) => v > 0).sort((a, b) => a - b);
     const q = (p: number) => chol[Math.floor(p * (chol.length - 1))];
     const upper = q(0.75) + 1.5 * (q(0.75) - q(0.25));
-    expect(count(dirty, (r) => r.chol > upper)).toBeGreaterThanOrEqual(3);
+    expect(count(dirty, (r) => r.chol > upper)).toBeGreaterThanOrEqual(4);
   });
 
   it('clean: the same patients without the defects', () => {
-    expect(count(clean, (r) => r.chol === 0 || r.trestbps === 0 || r.ca === null || r.thal === null)).toBe(0);
-    expect(Math.max(...clean.map((r) => r.chol))).toBeLessThanOrEqual(400);
-    const changed = dirty.filter((r, i) => JSON.stringify(r) !== JSON.stringify(clean[i])).length;
-    expect(changed).toBe(18 + 3 + 4 + 2 + 3 + 2 + 2);
+    expect(count(clean, (r) => Object.values(r).includes(null) || r.chol === 0 || r.trestbps === 0 || r.oldpeak < 0)).toBe(0);
+    expect(Math.max(...clean.map((r) => r.chol))).toBeLessThanOrEqual(420);
+    expect(duplicated(clean)).toBe(0);
+    // Rows without any defect are identical in both tables.
+    const same = dirty.filter((r, i) => JSON.stringify(r) === JSON.stringify(clean[i])).length;
+    expect(same).toBeGreaterThan(250);
   });
 
   it('disease goes with asymptomatic pain, lower max heart rate, angina on exercise', () => {
     const big = ds.heartDisease({ seed: 2, n: 5000, clean: true }).objects() as Row[];
-    const sick = big.filter((r) => r.target === 1), well = big.filter((r) => r.target === 0);
-    expect(share(big, (r) => r.target === 1)).toBeCloseTo(0.46, 1);
+    const sick = big.filter((r) => r.num > 0), well = big.filter((r) => r.num === 0);
+    expect(share(big, (r) => r.num > 0)).toBeCloseTo(0.55, 1);
     expect(mean(sick.map((r) => r.thalach))).toBeLessThan(mean(well.map((r) => r.thalach)) - 10);
-    expect(share(sick, (r) => r.cp === 3)).toBeGreaterThan(2 * share(well, (r) => r.cp === 3));
-    expect(share(sick, (r) => r.exang === 1)).toBeGreaterThan(2 * share(well, (r) => r.exang === 1));
-    const features = ['age', 'sex', 'cp', 'trestbps', 'chol', 'thalach', 'exang', 'oldpeak', 'ca', 'thal'];
-    const acc = logisticAccuracy(big.map((r) => features.map((f) => r[f])), big.map((r) => r.target));
+    expect(share(sick, (r) => r.cp === 'asymptomatic')).toBeGreaterThan(2 * share(well, (r) => r.cp === 'asymptomatic'));
+    expect(share(sick, (r) => r.exang)).toBeGreaterThan(2 * share(well, (r) => r.exang));
+    const features = (r: Row) => [r.age, r.sex === 'Male' ? 1 : 0, r.cp === 'asymptomatic' ? 1 : 0, r.trestbps, r.chol, r.thalach, r.exang ? 1 : 0, r.oldpeak, r.ca, r.thal === 'normal' ? 1 : 0];
+    const acc = logisticAccuracy(big.map(features), big.map((r) => (r.num > 0 ? 1 : 0)));
     expect(acc).toBeGreaterThan(0.78);
-    expect(acc).toBeLessThan(0.92);
+    expect(acc).toBeLessThan(0.95);
   });
 });
 

@@ -17,6 +17,12 @@ import { loopbackConnection } from '../../kernel/src/util/connection.js';
 export const KERNEL_BIN = fileURLToPath(new URL('../../kernel/bin/tsml.js', import.meta.url));
 
 
+/** An ISO date (with microseconds, as makeHeader writes) moved by `ms`. */
+function skewed(date: string, ms: number): string {
+  const micro = date.slice(23, 26);
+  return new Date(Date.parse(date) + ms).toISOString().replace('Z', `${micro}Z`);
+}
+
 export interface KernelOptions {
   env?: Record<string, string>;
   cwd?: string;
@@ -42,6 +48,8 @@ export class KernelClient {
   readonly stdinRequests: Message[] = [];
   onInputRequest?: (m: Message) => void;
   dir = mkdtempSync(join(tmpdir(), 'tsml-test-'));
+  /** Shifts this client's header dates, as a frontend on a machine whose clock is off would. */
+  clockSkewMs = 0;
 
   static async start(opts: KernelOptions = {}): Promise<KernelClient> {
     // A probed free port can be taken by another process before the kernel binds it: retry with new ports.
@@ -133,17 +141,18 @@ export class KernelClient {
     }
   }
 
-  build(msgType: string, content: unknown, parent: Partial<Header> = {}): { header: Header; frames: Buffer[] } {
+  build(msgType: string, content: unknown, parent: Partial<Header> = {}, buffers?: ArrayBufferView[]): { header: Header; frames: Buffer[] } {
     const header = makeHeader(msgType, this.session, 'test');
-    return { header, frames: encode({ header, parent, content, metadata: {} }, this.signer) };
+    if (this.clockSkewMs) header.date = skewed(header.date, this.clockSkewMs);
+    return { header, frames: encode({ header, parent, content, metadata: {}, buffers }, this.signer) };
   }
 
   async sendRaw(channel: 'shell' | 'control' | 'stdin', frames: Buffer[]): Promise<void> {
     await this[channel].send(frames);
   }
 
-  send(msgType: string, content: unknown, channel: 'shell' | 'control' | 'stdin' = 'shell'): Header {
-    const { header, frames } = this.build(msgType, content);
+  send(msgType: string, content: unknown, channel: 'shell' | 'control' | 'stdin' = 'shell', buffers?: ArrayBufferView[]): Header {
+    const { header, frames } = this.build(msgType, content, {}, buffers);
     void this[channel].send(frames);
     return header;
   }

@@ -65,6 +65,27 @@ describe('execute', () => {
     expect(content.evalue).toMatch(/npm install no-such-package-xyz/);
   });
 
+  it("require() searches the notebook's directory, then the kernel's own packages", async () => {
+    // k.dir is a temporary directory with no node_modules of its own above it.
+    expect(await k.value("require.resolve('vega-datasets').includes('/node_modules/vega-datasets/')")).toBe('true');
+    expect(await k.value("typeof require('arquero').table")).toBe("'function'");
+    expect(await k.value("require('node:path').sep")).toBe("'/'");
+    // A package installed next to the notebook wins over the kernel's copy.
+    const pkg = join(k.dir, 'node_modules', 'yaml');
+    mkdirSync(pkg, { recursive: true });
+    writeFileSync(join(pkg, 'package.json'), JSON.stringify({ name: 'yaml', main: 'index.js' }));
+    writeFileSync(join(pkg, 'index.js'), 'module.exports = { mine: true };');
+    expect(await k.value("require('yaml').mine")).toBe('true');
+    expect(await k.value("require.resolve('yaml').startsWith(process.cwd())")).toBe('true');
+    writeFileSync(join(k.dir, 'helper.cjs'), 'module.exports = () => "helped";');
+    expect(await k.value("require('./helper.cjs')()")).toBe("'helped'");
+    const missing = await k.execute("require('no-such-package-xyz')");
+    expect(missing.content).toMatchObject({ status: 'error', ename: 'ModuleNotFoundError' });
+    expect(missing.content.evalue).toMatch(/npm install no-such-package-xyz/);
+    const relative = await k.execute("require('./nope.cjs')");
+    expect(relative.content.evalue).toMatch(/relative imports resolve from/);
+  });
+
   it('reports errors with the cell line, not generated code', async () => {
     const { content, outputs } = await k.execute('const ok = 1\n\nnull!.boom');
     expect(content.status).toBe('error');

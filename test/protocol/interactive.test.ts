@@ -56,7 +56,7 @@ describe('inspect_request', () => {
     const r = await content('inspect_request', { code, cursor_pos: 3, detail_level: 0 });
     expect(r.found).toBe(true);
     const text = r.data['text/plain'];
-    expect(text).toContain('scaleBy(x, lr = 0.1)');
+    expect(text).toContain('scaleBy(x: number, lr = 0.1)');
     expect(text).toContain('Scales a value by the learning rate.');
   });
 

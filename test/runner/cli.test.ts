@@ -24,6 +24,7 @@ const result = (label: string, status: NotebookResult['status'], failure?: Parti
   total: 3,
   seconds: 1.5,
   written: true,
+  errors: status === 'errors' ? [{ cell: 1, executionCount: 1, source: 'oops()', ename: 'ReferenceError', evalue: 'oops is not defined', traceback: ['ReferenceError: oops is not defined'] }] : [],
   failure: failure && { cell: 2, executionCount: 2, source: 'boom()', ename: 'Error', evalue: 'e', traceback: ['tb'], ...failure },
 });
 
@@ -129,6 +130,10 @@ describe('reports', () => {
     expect(xml).toContain('<failure type="CellTimeoutError"');
     expect(xml).toContain('<error type="DeadKernelError"');
     expect(xml).not.toMatch(/\x1b|\x07/);
+    const allowed = junitXml([result('errs.ipynb', 'errors')]);
+    expect(XMLValidator.validate(allowed)).toBe(true);
+    expect(allowed).toContain('tests="1" failures="1" errors="0"');
+    expect(allowed).toContain('<failure type="CellErrors" message="1 cell raised an error (--allow-errors)">Cell 1/3 (In [1]):\noops()\n\nReferenceError: oops is not defined</failure>');
   });
 
   it('picks the most serious exit code', () => {
@@ -137,6 +142,20 @@ describe('reports', () => {
     expect(exitCode([result('a', 'failed'), result('b', 'timeout')])).toBe(3);
     expect(exitCode([result('a', 'timeout'), result('b', 'dead')])).toBe(4);
     expect(exitCode([result('a', 'dead'), result('b', 'invalid')])).toBe(2);
+    // --allow-errors: every cell ran, some raised: 5, below a stopped notebook's 1.
+    expect(exitCode([result('a', 'ok'), result('b', 'errors')])).toBe(5);
+    expect(exitCode([result('a', 'errors'), result('b', 'failed')])).toBe(1);
+  });
+
+  it('lists the cells that raised errors under --allow-errors', () => {
+    const sink = () => ({ isTTY: false, text: '', write(s: string) { this.text += s; } });
+    const out = sink();
+    const err = sink();
+    const r = createReporter({ stdout: out, stderr: err, quiet: false, several: false });
+    r.finished(result('errs.ipynb', 'errors'));
+    r.close();
+    expect(out.text).toBe('! errs.ipynb: ERRORS: ran 2 cells in 1.5s; 1 raised an error (--allow-errors) -> /x/errs.ipynb.out\n');
+    expect(err.text).toBe('  errs.ipynb: cell 1/3 (In [1]): ReferenceError: oops is not defined\n');
   });
 
   it('prints plain lines off a TTY and redraws live lines on one', () => {

@@ -1,5 +1,5 @@
 /** `tsml run` on many notebooks (--jobs, --shard, JUnit), on signals, and on the course notebooks. */
-import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -135,5 +135,15 @@ describe('tsml run on many notebooks', () => {
       const code = codeCells(out).filter((c) => c.source.join('').trim() && !c.metadata.tags?.includes('skip-execution'));
       expect(code.every((c) => typeof c.execution_count === 'number'), n).toBe(true);
     }
+  });
+
+  it('runs a course notebook copied away from the repository: packages come from the kernel', { timeout: 180_000 }, async () => {
+    const dir = tempDir('portable');
+    const nb = join(dir, 'data-and-tensors.ipynb');
+    copyFileSync(join(REPO, 'notebooks', '01-data-and-tensors.ipynb'), nb);
+    const r = await runTsml([nb, '--cell-timeout', '120'], { env, cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(readOutput(join(dir, 'data-and-tensors.out.ipynb')).metadata.tsml.status).toBe('completed');
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NotebookFormatError, parseNotebook, serializeNotebook, type Cell, type Notebook } from '../../kernel/src/runner/notebook.js';
 import { OutputCollector } from '../../kernel/src/runner/outputs.js';
-import { declarations, injectParameters, loadParamFile, parseParamValue, tsLiteral } from '../../kernel/src/runner/parameters.js';
+import { declarations, declaredParameters, injectParameters, loadParamFile, parseParamValue, tsLiteral, unknownParameters } from '../../kernel/src/runner/parameters.js';
 import { tempDir } from './helpers.js';
 
 const msg = (msg_type: string, content: Record<string, unknown>) => ({ header: { msg_type }, content });
@@ -144,6 +144,17 @@ describe('parameters', () => {
     expect(injectParameters(bare, { x: 1 })).toBe(false);
     expect(bare.cells[0].source).toBe('// Parameters\nconst x = 1;');
     expect(bare.cells[0].id).toBeUndefined(); // nbformat 4.4 has no cell ids
+  });
+
+  it('reads the names the parameters cell declares (TypeScript, several per statement) and warns about the others', async () => {
+    const nb = notebook([code('const x = 1;'), code('const lr: number = 0.1; // learning rate\nlet epochs = 5, batch: number = 32;\nconst { seed } = { seed: 1 };', ['parameters'])]);
+    expect(await declaredParameters(nb)).toEqual(['lr', 'epochs', 'batch', 'seed']);
+    expect(await declaredParameters(notebook([code('const lr = 1;')]))).toBeUndefined();
+    const warnings = unknownParameters({ lr: 1, epoch: 2, Batch: 3, optimizer: 'adam' }, ['lr', 'epochs', 'batch', 'seed']);
+    expect(warnings).toHaveLength(3);
+    expect(warnings[0]).toBe("passed unknown parameter 'epoch': the cell tagged 'parameters' does not declare it (it declares lr, epochs, batch, seed); it was injected anyway. Did you mean 'epochs'?");
+    expect(warnings[1]).toContain("Did you mean 'batch'?");
+    expect(warnings[2]).not.toContain('Did you mean');
   });
 
   it('reads JSON and YAML parameter files, and says what is wrong with bad ones', () => {

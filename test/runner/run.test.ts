@@ -100,12 +100,23 @@ describe('tsml run', () => {
     expect(readOutput(join(dir, 'fail.again.ipynb')).cells.filter((c) => c.metadata.tags?.includes('tsml-error'))).toHaveLength(2);
   });
 
-  it('--allow-errors records errors, runs every cell and exits 0', async () => {
-    const nb = writeNotebook(dir, 'errors.ipynb', ['throw new Error("first")', 'console.log("still runs")', 'undefinedName']);
+  it('--allow-errors records errors, runs every cell, lists the cells that failed and exits 5', async () => {
+    const nb = writeNotebook(dir, 'errors.ipynb', ['throw new Error("first")', 'console.log("still runs")', 'undefinedName', { source: 'throw new Error("expected")', tags: ['raises-exception'] }]);
     const r = await runTsml([nb, join(dir, 'errors-out.ipynb'), '--allow-errors'], { env });
-    expect(r.code).toBe(0);
-    const cells = codeCells(readOutput(join(dir, 'errors-out.ipynb')));
-    expect(cells.map((c) => c.outputs![0].ename ?? c.outputs![0].text.join(''))).toEqual(['Error', 'still runs\n', 'ReferenceError']);
+    expect(r.code).toBe(5);
+    expect(r.stdout).toContain('errors.ipynb: ERRORS: ran 4 cells');
+    expect(r.stdout).toContain('2 raised an error (--allow-errors)');
+    // The tagged cell was expected to fail: it is not listed.
+    expect(r.stderr).toBe(`  ${nb}: cell 1/4 (In [1]): Error: first\n  ${nb}: cell 3/4 (In [3]): ReferenceError: undefinedName is not defined\n`);
+    const out = readOutput(join(dir, 'errors-out.ipynb'));
+    const cells = codeCells(out);
+    expect(cells.map((c) => c.outputs![0].ename ?? c.outputs![0].text.join(''))).toEqual(['Error', 'still runs\n', 'ReferenceError', 'Error']);
+    expect(out.metadata.tsml).toMatchObject({ status: 'completed_with_errors', exception: true });
+    // Only expected errors: exit 0.
+    const tagged = writeNotebook(dir, 'expected.ipynb', [{ source: 'throw new Error("expected")', tags: ['raises-exception'] }, '1']);
+    const ok = await runTsml([tagged, '--allow-errors'], { env });
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toBe('');
   });
 
   it.each(['tsml', 'tsml-signal'])('interrupts a hanging cell at --cell-timeout (kernelspec %s), writes the output and exits 3', async (kernel) => {
@@ -183,6 +194,18 @@ describe('tsml run', () => {
       nothing: null,
     });
     expect(out.metadata.tsml.parameters).toMatchObject({ lr: 0.5, epochs: 20 });
+    // As papermill: a parameter the parameters cell does not declare is injected, with a warning.
+    const unknown = r.stderr.split('\n').filter(Boolean);
+    expect(unknown).toEqual([
+      `${nb}: warning: passed unknown parameter 'opts': the cell tagged 'parameters' does not declare it (it declares lr, epochs, name, layers, debug); it was injected anyway.`,
+      `${nb}: warning: passed unknown parameter 'nothing': the cell tagged 'parameters' does not declare it (it declares lr, epochs, name, layers, debug); it was injected anyway.`,
+    ]);
+    const small = writeNotebook(dir, 'typo.ipynb', [{ source: 'const lr = 0.1;\nconst epochs = 1;', tags: ['parameters'] }, 'lr * epochs']);
+    const typo = await runTsml([small, '-p', 'epoch', '3', '-p', 'lr', '1'], { env });
+    expect(typo.code).toBe(0);
+    expect(typo.stderr).toContain("passed unknown parameter 'epoch'");
+    expect(typo.stderr).toContain("Did you mean 'epochs'?");
+    expect(typo.stderr).not.toContain("'lr':");
   });
 
   it('rejects bad usage with exit 2 and a message', async () => {

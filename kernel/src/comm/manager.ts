@@ -18,6 +18,10 @@ export interface CommSender {
 
 type MsgHandler = (msg: CommMessage) => void | Promise<void>;
 
+/**
+ * A comm: a channel between kernel code and the frontend (JupyterLab widgets use them).
+ * `send(data, { buffers })`, `onMsg(cb)`, `onClose(cb)`, `close()`.
+ */
 export class Comm {
   private msgHandlers: MsgHandler[] = [];
   private closeHandlers: MsgHandler[] = [];
@@ -64,6 +68,10 @@ export class Comm {
 
 export type TargetHandler = (comm: Comm, open: CommMessage) => void | Promise<void>;
 
+/**
+ * The kernel's comms (the `comms` global): `registerTarget(name, (comm, openMsg) => …)` accepts
+ * comms the frontend opens; `open(target, data, { buffers })` opens one from the kernel.
+ */
 export class CommManager {
   private comms = new Map<string, Comm>();
   private targets = new Map<string, TargetHandler>();

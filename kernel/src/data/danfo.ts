@@ -16,6 +16,7 @@ interface DanfoLike {
   column?: (name: string) => { values: unknown[] };
 }
 
+/** Whether a value is a danfo.js DataFrame or Series. */
 export function isDanfo(v: unknown): v is DanfoLike {
   const o = v as Partial<DanfoLike> | null;
   return !!o && typeof o === 'object' && typeof o.$isSeries === 'boolean' && Array.isArray(o.columns) && 'values' in o;

@@ -9,11 +9,32 @@ import { StandardMime, type MimeBundle, type MimeMetadata } from '../mime/index.
 import { formatValue, NO_OUTPUT, type Formatted } from './format.js';
 import { heatmap, type HeatmapOptions } from '../tensor/heatmap.js';
 import { images, type ImagesOptions } from '../tensor/images.js';
+import { plotlyBundle, type PlotlyOptions } from './plotly.js';
 // Types only: the Overview's code (stats, arquero) loads with the tsml API, not with the kernel's first cell.
 import type { OverviewInput, OverviewOptions } from './overview.js';
+import type { DiveOptions } from './dive.js';
+import type { Dive } from './dive-handle.js';
 
 type OverviewMaker = (input: OverviewInput, opts: OverviewOptions) => MimeBundle | Promise<MimeBundle>;
 let makeOverview: OverviewMaker | undefined;
+
+/** Panels made by the tsml API module (display.missing, .outliers, .dive): a bundle to show and the live view object the call returns. */
+type PanelMaker = (input: unknown, opts: Record<string, unknown>) => { bundle: MimeBundle; view: unknown };
+const panelMakers: Record<string, PanelMaker> = {};
+type PanelName = 'missing' | 'outliers' | 'dive';
+
+/** Called by the tsml API module (index.ts) when it loads; the kernel runs cells that mention these panels after it. */
+export function providePanel(name: PanelName, f: PanelMaker): void {
+  panelMakers[name] = f;
+}
+
+function showPanel(name: PanelName, input: unknown, opts: Record<string, unknown> & DisplayOptions): unknown {
+  const make = panelMakers[name];
+  if (!make) throw new Error(`display.${name} is not loaded: import 'tsml' (the kernel loads it for cells that mention ${name})`);
+  const { bundle, view } = make(input, opts);
+  show(bundle, { display_id: opts.display_id, metadata: opts.metadata, raw: true });
+  return view;
+}
 
 /** Called by the tsml API module (index.ts) when it loads; the kernel runs cells that mention `overview` after it. */
 export function provideOverview(f: OverviewMaker): void {
@@ -54,6 +75,10 @@ function whenFormatted(obj: unknown, opts: DisplayOptions, then: (f: Formatted) 
   else withMeta(f);
 }
 
+/**
+ * An output that can be changed after it was shown: `display(x, { display_id: true })` returns
+ * one; `update(y)` replaces that output everywhere it appears (update_display_data).
+ */
 export class DisplayHandle {
   readonly [NO_OUTPUT] = true;
   constructor(readonly displayId: string) {}
@@ -105,7 +130,8 @@ export const display = Object.assign(show, {
   json: typed<unknown>(StandardMime.json, same, (v) => JSON.stringify(v, null, 2)),
   javascript: typed<string>(StandardMime.javascript, same, label('JavaScript')),
   text: typed<string>(StandardMime.plain, same, same),
-  plotly: typed<unknown>(StandardMime.plotly, same, label('Plotly figure')),
+  /** A Plotly figure ({ data, layout }): interactive in Lab and Notebook 7, and in nbconvert HTML through its text/html. */
+  plotly: (fig: unknown, opts: PlotlyOptions & DisplayOptions = {}) => show(plotlyBundle(fig, opts), { ...opts, raw: true }),
   vegalite: typed<unknown>(StandardMime.vegalite, same, label('Vega-Lite chart')),
   vega: typed<unknown>(StandardMime.vega, same, label('Vega chart')),
   /** Shows a ready MIME bundle as is. */
@@ -125,6 +151,23 @@ export const display = Object.assign(show, {
     const bundle = makeOverview(input, opts);
     return bundle instanceof Promise ? bundle.then((b) => show(b, how)) : show(bundle, how);
   },
+  /**
+   * Missing values of a table: missing % per column with a drop threshold, nullity matrix, missingno's
+   * correlation heatmap and dendrogram, values that probably mean missing, duplicates, imputation
+   * previews. Returns a view whose `plan` holds the steps added from the panel.
+   */
+  missing: (table: unknown, opts: Record<string, unknown> & DisplayOptions = {}) => showPanel('missing', table, opts),
+  /**
+   * Outliers per numeric column (IQR fences, |z|, modified z) with box plots, and multivariate scores
+   * (Isolation Forest, kNN) with a threshold to drag. Returns a view: `view.rows()` are the flagged rows.
+   */
+  outliers: (table: unknown, opts: Record<string, unknown> & DisplayOptions = {}) => showPanel('outliers', table, opts),
+  /**
+   * Facets-style Dive: every row as a point, faceted by `row`/`column`, stacked (sorted by `sort`) or
+   * scattered (`x`, `y`), coloured by `color`; zoom, click a point for its row, box/lasso select.
+   * Returns a handle: `selection()` / `selected()` read the panel's selection, `highlight(rows)` marks rows.
+   */
+  dive: (table: unknown, opts: DiveOptions & DisplayOptions = {}) => showPanel('dive', table, { ...opts }) as Dive,
 });
 
 /** Clears the cell's output; with `wait`, the clear happens when the next output arrives (no flicker). */

@@ -15,6 +15,7 @@ export interface Formatted {
 /** Marks values that must not produce an Out[n] (e.g. display handles). */
 export const NO_OUTPUT = Symbol.for('tsml.noOutput');
 
+/** The text `console.log` would print for a value, bounded in size (100 array items, depth 4). */
 export function inspectValue(value: unknown): string {
   return inspect(value, {
     depth: 4,

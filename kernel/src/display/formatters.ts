@@ -14,11 +14,11 @@ const isArqueroTable = (v: object) =>
 const isDanfoFrame = (v: object) => typeof (v as Obj).$isSeries === 'boolean' && Array.isArray((v as Obj).columns);
 
 export function registerBuiltinFormatters(): void {
-  registerFormatter(isArqueroTable, async () => (await import('../data/render/display.js')).tableBundle);
+  registerFormatter(isArqueroTable, async () => (await import('../data/render/table-live.js')).liveTableBundle);
   // Tensors of a tfjs copy that loadTf() did not patch (e.g. tfjs-node next to the notebook) render the same way.
   registerFormatter(isTensorLike, async () => (await import('../tensor/render.js')).tensorBundleSync as (v: any) => any);
   registerFormatter(isDanfoFrame, async () => {
-    const [{ tableBundle }, { fromDanfo }] = await Promise.all([import('../data/render/display.js'), import('../data/danfo.js')]);
-    return (v: unknown) => tableBundle(fromDanfo(v));
+    const [{ liveTableBundle }, { fromDanfo }] = await Promise.all([import('../data/render/table-live.js'), import('../data/danfo.js')]);
+    return (v: unknown) => liveTableBundle(fromDanfo(v));
   });
 }

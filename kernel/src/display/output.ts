@@ -7,6 +7,7 @@
  * progress while they run.
  */
 import type { Header } from '../protocol/messages.js';
+import { CAPTURED, currentSink } from './capture.js';
 
 export interface IopubSink {
   publish(
@@ -35,6 +36,8 @@ export class Output {
 
   write(name: StreamName, text: string): void {
     if (!text) return;
+    const sink = currentSink();
+    if (sink) return sink.stream(name, text);
     if (this.pending && this.pending.name !== name) this.flush();
     if (!this.pending) {
       this.pending = { name, text: '' };
@@ -62,6 +65,8 @@ export class Output {
 
   /** Publishes any iopub message after the streams written before it. */
   send(msgType: string, content: unknown, extra?: { metadata?: Record<string, unknown>; buffers?: ArrayBufferView[] }, parent = this.parent): void {
+    const sink = CAPTURED.has(msgType) ? currentSink() : undefined;
+    if (sink) return sink.output(msgType, content as Record<string, unknown>);
     this.flush();
     this.sink.publish(msgType, content, parent, extra);
   }

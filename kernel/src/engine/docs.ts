@@ -15,6 +15,8 @@ export interface Doc {
   /** The declaration as written, without body, e.g. `floor(x: number): number;`. */
   signature: string;
   doc?: string;
+  /** For a class (or a builtin's constructor interface): its constructor signatures, one a line. */
+  ctor?: string;
 }
 
 interface Decl extends Doc {
@@ -78,22 +80,25 @@ function indexFile(file: string): FileIndex {
   const sf = t.createSourceFile(file, readFileSync(file, 'utf8'), t.ScriptTarget.Latest, true);
   const idx: FileIndex = { decls: new Map(), namespaces: new Map(), reexports: new Map(), star: [] };
   indexes.set(file, idx);
-  const add = (name: string, node: TS.Node, members: Map<string, Doc> = new Map()) => {
+  const add = (name: string, node: TS.Node, members: Map<string, Doc> = new Map(), ctor?: string) => {
     const prev = idx.decls.get(name);
     if (!prev) {
-      idx.decls.set(name, { signature: declText(node, sf), doc: jsDoc(node), members });
+      idx.decls.set(name, { signature: declText(node, sf), doc: jsDoc(node), members, ctor });
       return;
     }
     for (const [k, v] of members) if (!prev.members.has(k)) prev.members.set(k, v); // declarations merge
+    prev.ctor ??= ctor;
   };
   for (const st of sf.statements) {
     if (t.isInterfaceDeclaration(st) || t.isClassDeclaration(st)) {
       const members = new Map<string, Doc>();
+      const ctors: string[] = [];
       for (const m of st.members as TS.NodeArray<TS.Node>) {
+        if (t.isConstructorDeclaration(m) || t.isConstructSignatureDeclaration(m)) ctors.push(declText(m, sf));
         const n = nameOf(m);
         if (n && !members.has(n)) members.set(n, { signature: declText(m, sf), doc: jsDoc(m) });
       }
-      if (st.name) add(st.name.text, st, members);
+      if (st.name) add(st.name.text, st, members, ctors.join('\n') || undefined);
     } else if (t.isFunctionDeclaration(st) && st.name) {
       if (!idx.decls.has(st.name.text)) add(st.name.text, st);
     } else if (t.isVariableStatement(st)) {
@@ -185,16 +190,28 @@ function inLibs(name: string): Decl | undefined {
 export function builtinDoc(path: string[]): Doc | undefined {
   const root = inLibs(path[0]);
   if (!root) return undefined;
-  if (path.length === 1) return root;
+  if (path.length === 1) return { ...root, ctor: root.ctor ?? inLibs(root.typeName ?? `${path[0]}Constructor`)?.ctor };
   const holder = root.typeName ? inLibs(root.typeName) : inLibs(`${path[0]}Constructor`) ?? root;
   return holder?.members.get(path[1]) ?? root.members.get(path[1]);
 }
 
 const KERNEL_DIR = dirname(fileURLToPath(import.meta.url));
 
+/** The kernel's own declarations (what `import … from 'tsml'` gives a cell, and the `tsml` global): its package's `types`. */
+function ownTypes(specifier: string): string | undefined {
+  if (specifier !== 'tsml') return undefined;
+  for (let dir = KERNEL_DIR; dirname(dir) !== dir; dir = dirname(dir)) {
+    const pj = join(dir, 'package.json');
+    if (!existsSync(pj)) continue;
+    const meta = JSON.parse(readFileSync(pj, 'utf8'));
+    return meta.name === 'tsml' && typeof meta.types === 'string' ? join(dir, meta.types) : undefined;
+  }
+  return undefined;
+}
+
 /** Docs of `exportName.member…` exported by a package, found where the kernel's import finds it. */
 export function moduleDoc(specifier: string, path: string[], fromDir: string): Doc | undefined {
-  const entry = typesEntry(specifier, fromDir) ?? typesEntry(specifier, KERNEL_DIR);
+  const entry = ownTypes(specifier) ?? typesEntry(specifier, fromDir) ?? typesEntry(specifier, KERNEL_DIR);
   if (!entry) return undefined;
   let found: Found | undefined = { kind: 'module', file: entry };
   for (const seg of path) {

@@ -11,11 +11,10 @@
  *   termination if nothing acknowledged the interrupt in time.
  */
 import vm from 'node:vm';
-import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { compileCell, type Language } from './compile.js';
 import { cellFilename, KeyboardInterrupt, type CellSource } from './traceback.js';
-import { defaultOf, named, resolveSpecifier } from './resolve.js';
+import { cellRequire, defaultOf, named, resolveSpecifier } from './resolve.js';
 import { RUNTIME, type ImportBinding } from './rewrite.js';
 import { Flag, RunState } from '../protocol/thread-messages.js';
 
@@ -55,7 +54,7 @@ export class Executor {
     };
     Object.defineProperty(globalThis, RUNTIME, { value: runtime, enumerable: false, configurable: true });
     Object.defineProperty(globalThis, 'require', {
-      value: createRequire(cwd + '/'),
+      value: cellRequire(cwd),
       enumerable: false,
       configurable: true,
       writable: true,
@@ -65,11 +64,14 @@ export class Executor {
   /** Modules the kernel provides itself, e.g. TensorFlow.js loaded on its selected backend. */
   readonly provided = new Map<string, () => Promise<Record<string, unknown>>>();
 
-  importModule(specifier: string, options?: ImportCallOptions): Promise<Record<string, unknown>> {
+  /** Module namespaces cells have imported → their specifier (inspect reads their declaration files). */
+  readonly modules = new Map<object, string>();
+
+  async importModule(specifier: string, options?: ImportCallOptions): Promise<Record<string, unknown>> {
     const provide = this.provided.get(specifier);
-    if (provide) return provide();
-    const url = resolveSpecifier(specifier, this.cwd);
-    return options ? import(url, options) : import(url);
+    const ns = provide ? await provide() : await (options ? import(resolveSpecifier(specifier, this.cwd), options) : import(resolveSpecifier(specifier, this.cwd)));
+    if (!this.modules.has(ns)) this.modules.set(ns, specifier);
+    return ns;
   }
 
   source(id: number): CellSource | undefined {

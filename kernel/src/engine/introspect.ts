@@ -90,3 +90,77 @@ export function signatureOf(name: string, fn: Function): string {
   const params = /^[^(]*?(\([^)]*\))/.exec(src)?.[1] ?? /^(?:async\s+)?([\w$]+)\s*=>/.exec(src)?.[1] ?? '()';
   return `${/^async\b/.test(src) ? 'async ' : ''}${name}${params.startsWith('(') ? params : `(${params})`}`;
 }
+
+/** Words that open parentheses without calling anything. */
+const NOT_CALLEES = new Set(['if', 'for', 'while', 'switch', 'catch', 'function', 'return', 'typeof', 'await', 'yield', 'in', 'of', 'void', 'delete', 'case', 'throw', 'else', 'do']);
+
+/** Positions of the brackets still open at `index`, skipping strings, template text and comments. */
+function openBrackets(code: string, index: number): { char: string; at: number }[] {
+  const stack: { char: string; at: number }[] = [];
+  let i = 0;
+  // Inside template text, `${` opens code again; its `}` returns to the text.
+  const inTemplate = () => stack.at(-1)?.char === '`';
+  while (i < index) {
+    const c = code[i];
+    if (inTemplate()) {
+      if (c === '\\') {
+        i += 2;
+      } else if (c === '`') {
+        stack.pop();
+        i++;
+      } else if (c === '$' && code[i + 1] === '{') {
+        stack.push({ char: '${', at: i });
+        i += 2;
+      } else i++;
+      continue;
+    }
+    if (c === '/' && code[i + 1] === '/') {
+      const nl = code.indexOf('\n', i);
+      i = nl < 0 ? code.length : nl;
+    } else if (c === '/' && code[i + 1] === '*') {
+      const close = code.indexOf('*/', i + 2);
+      i = close < 0 ? code.length : close + 2;
+    } else if (c === '"' || c === "'") {
+      for (i++; i < index && code[i] !== c && code[i] !== '\n'; i++) if (code[i] === '\\') i++;
+      i++;
+    } else if (c === '`' || c === '(' || c === '[' || c === '{') {
+      stack.push({ char: c, at: i++ });
+    } else if (c === ')' || c === ']' || c === '}') {
+      stack.pop();
+      i++;
+    } else i++;
+  }
+  return stack;
+}
+
+/**
+ * The function or class being called around the cursor, as IPython's
+ * Shift+Tab finds it: in `fit(x, |` or `new Dense({ units: 3|`, the innermost
+ * call whose parentheses are still open. Undefined outside any call.
+ */
+export function callAt(code: string, index: number): { chain: string; constructs: boolean } | undefined {
+  const stack = openBrackets(code, index);
+  for (let k = stack.length - 1; k >= 0; k--) {
+    if (stack[k].char !== '(') continue; // brackets, template text: the call around them counts
+    let end = stack[k].at;
+    while (end > 0 && /\s/.test(code[end - 1])) end--;
+    if (code.slice(end - 2, end) === '?.') end -= 2; // fn?.(
+    if (code[end - 1] === '>') end = skipTypeArguments(code, end);
+    const chain = chainEndingAt(code, end);
+    if (!chain || NOT_CALLEES.has(chain)) continue;
+    const constructs = /\bnew\s*$/.test(code.slice(0, end - chain.length));
+    return { chain, constructs };
+  }
+  return undefined;
+}
+
+/** `fn<T, U<V>>(`: the index where the type arguments before a call's `(` start. */
+function skipTypeArguments(code: string, end: number): number {
+  let depth = 0;
+  for (let i = end - 1; i >= 0; i--) {
+    if (code[i] === '>') depth++;
+    else if (code[i] === '<' && --depth === 0) return i;
+    else if (/[;(){}]/.test(code[i])) break;
+  }
+  return end;
+}

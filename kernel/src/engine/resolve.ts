@@ -1,11 +1,13 @@
 /**
  * Module resolution for cells: npm packages resolve from the notebook's
  * directory first (its node_modules and parents), then from the kernel's own
- * dependencies; ESM and CommonJS packages both load through `import()`, so
- * ESM-only packages work (tslab's ERR_REQUIRE_ESM does not happen here).
+ * dependencies, for `import` and `require` alike, so a notebook copied anywhere
+ * still finds what the kernel ships (arquero, TensorFlow.js, vega-datasets…).
+ * ESM and CommonJS packages both load through `import()`, so ESM-only packages
+ * work (tslab's ERR_REQUIRE_ESM does not happen here).
  */
-import { builtinModules } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { builtinModules, createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { resolve as esmResolve } from 'import-meta-resolve';
 
 const BUILTINS = new Set(builtinModules);
@@ -33,11 +35,49 @@ export function resolveSpecifier(specifier: string, fromDir: string): string {
       if (/^[./]/.test(specifier)) break; // relative paths resolve from the notebook only
     }
   }
+  throw notFound(specifier, fromDir, lastError);
+}
+
+function notFound(specifier: string, fromDir: string, cause: Error | undefined): ModuleNotFound {
   const bare = !/^[./]|^file:/.test(specifier);
   const hint = bare
     ? `Install it next to the notebook (npm install ${packageName(specifier)}) and run the cell again.`
     : `Check the path; relative imports resolve from ${fromDir}.`;
-  throw new ModuleNotFound(`Cannot find module '${specifier}'. ${hint} (${lastError?.message.split('\n')[0] ?? ''})`);
+  return new ModuleNotFound(`Cannot find module '${specifier}'. ${hint} (${cause?.message.split('\n')[0] ?? ''})`);
+}
+
+/** Whether `e` says that `specifier` itself is missing (not a module it requires in turn). */
+const missing = (e: unknown, specifier: string) =>
+  (e as { code?: string })?.code === 'MODULE_NOT_FOUND' && String((e as Error).message).startsWith(`Cannot find module '${specifier}'`);
+
+/**
+ * The cells' `require`: the notebook's directory first, then the kernel's own
+ * packages (bare names only; relative paths mean the notebook's directory).
+ * `require.resolve` searches the same way.
+ */
+export function cellRequire(fromDir: string): NodeJS.Require {
+  const local = createRequire(fromDir.endsWith('/') ? fromDir : fromDir + '/');
+  const own = createRequire(import.meta.url);
+  const bare = (id: string) => !/^[./]|^file:/.test(id) && !id.startsWith('node:') && !BUILTINS.has(id);
+  const search = <T>(id: string, load: (r: NodeJS.Require, id: string) => T): T => {
+    if (id in ALIASES) return load(own, fileURLToPath(ALIASES[id]));
+    try {
+      return load(local, id);
+    } catch (e) {
+      if (!missing(e, id)) throw e;
+      if (!bare(id)) throw notFound(id, fromDir, e as Error);
+      try {
+        return load(own, id);
+      } catch (e2) {
+        throw missing(e2, id) ? notFound(id, fromDir, e as Error) : e2;
+      }
+    }
+  };
+  const require = ((id: string) => search(id, (r, x) => r(x))) as NodeJS.Require;
+  const resolve = ((id: string, options?: { paths?: string[] }) =>
+    options ? local.resolve(id, options) : search(id, (r, x) => r.resolve(x))) as NodeJS.RequireResolve;
+  resolve.paths = (id: string) => [...(local.resolve.paths(id) ?? []), ...(own.resolve.paths(id) ?? [])];
+  return Object.assign(require, { resolve, cache: local.cache, main: local.main, extensions: local.extensions });
 }
 
 function packageName(specifier: string): string {

@@ -1,24 +1,30 @@
 /**
- * Which execute requests to abort after a cell fails with `stop_on_error`.
+ * Which execute requests to abort after a cell fails with `stop_on_error`:
+ * exactly those the client sent before the kernel sent the error reply. A
+ * request sent after it may be the user's (or a script's) answer to the error
+ * and always runs.
  *
- * Requests that reached the kernel before the failure are aborted (they were
- * queued behind it). That alone misses JupyterLab's "Run All": it creates
- * every request at once, but they reach the kernel a few ms apart, so a cell
- * that fails at once can finish before the next one arrives. A request the
- * client created (its header date) sooner after the failed one than the
- * failed cell took to run, plus the one-way trip its request took, could not
- * have been sent in answer to its reply (which needs a trip back): it was
- * sent blind, as part of the same batch, and is aborted too. The trip is
- * read as arrival minus creation date, so it assumes the client's clock is
- * the kernel's; it is capped at MAX_TRIP_MS so a skewed clock cannot make a
- * long window. A client that waits for each reply (nbclient, papermill,
- * jupyter_client) sends after a full round trip, so it is not affected.
- * Once a client is known to be sending a batch, each request it created
- * within BATCH_GAP_MS of the previous aborted one belongs to the same batch
- * (a browser busy rendering spaces them out by a few ms), so a long batch is
- * aborted whole.
+ * Two ways a request is known to predate the reply:
+ * - it reached the kernel before the reply was sent (it was queued);
+ * - its header date says so. Client clocks are not the kernel's (a browser on
+ *   another machine, or Node's `performance.timeOrigin` drifting from the wall
+ *   clock), so dates are moved onto the kernel's clock by the offset
+ *   min(arrival - date) over the client's session. Every message took at least
+ *   zero time to arrive, so `date + offset` is never earlier than the moment
+ *   the request was really sent (the excess is the session's quickest trip):
+ *   a request judged sent before the reply really was.
+ *
+ * JupyterLab's Run All creates a request per cell in one loop, a few ms apart
+ * (1-15 ms, once 74 ms, while the browser renders), and cannot read the error
+ * reply before the loop ends; when the first cell fails at once, later ones
+ * would arrive after the reply and run. So the kernel holds the error reply
+ * (the error output itself goes out at once) until no execute request has
+ * arrived for HOLD_MS: a batch still arriving is then queued behind it. A
+ * client waiting for the reply sends nothing meanwhile, so it is never
+ * aborted; it waits HOLD_MS longer for the reply of a failed cell.
  */
 import type { Message } from '../protocol/messages.js';
+import { preciseNow } from '../protocol/wire.js';
 
 /** A client timestamp in ms, and whether it has sub-millisecond digits (jupyter_client: µs; browsers: ms). */
 export function clientTime(date: unknown): { ms: number; fine: boolean } | null {
@@ -31,42 +37,67 @@ export function clientTime(date: unknown): { ms: number; fine: boolean } | null 
   return { ms: base + (frac ? Number(`0.${frac}`) * 1000 : 0), fine: frac.length > 3 };
 }
 
-/** Most time (client clock) between two requests of one Run All batch; gaps were 1–15 ms, once 74 ms. */
-export const BATCH_GAP_MS = 100;
-export const MAX_TRIP_MS = 100;
+/** How long the error reply waits for the rest of a batch: longer than the gaps seen between Run All's requests. */
+export const HOLD_MS = 100;
+/** The longest a reply is held while a batch keeps arriving. */
+export const MAX_HOLD_MS = 3000;
 
 export class StopOnError {
-  private abortBefore = -Infinity;
-  /** The last request of the failed batch (at first the failed one) and the window that still counts as the batch. */
-  private failed: { created: { ms: number; fine: boolean }; window: number } | null = null;
+  /** Per client session: the least arrival − date seen, in ms (client clock → kernel clock, plus its quickest trip). */
+  private readonly offsets = new Map<string, number>();
+  private lastExecute = -Infinity;
+  /** When the last error reply was sent (kernel clock), while no cell has run since. */
+  private replied: number | null = null;
 
-  /** Records a failed cell: its request, when it reached the kernel and when it finished (kernel clock). */
-  fail(msg: Message, arrival: number, finished: number): void {
-    this.abortBefore = finished;
-    const created = clientTime(msg.header.date);
-    const trip = created ? Math.min(MAX_TRIP_MS, Math.max(0, arrival - created.ms)) : 0;
-    this.failed = created ? { created, window: finished - arrival + trip } : null;
+  /** Called for every request as it is handed to the engine, in arrival order. */
+  observe(msg: Message, arrival: number): void {
+    if (msg.header.msg_type === 'execute_request') this.lastExecute = Math.max(this.lastExecute, arrival);
+    const date = clientTime(msg.header.date);
+    if (!date) return;
+    const offset = arrival - date.ms;
+    const session = String(msg.header.session ?? '');
+    const known = this.offsets.get(session);
+    if (known === undefined || offset < known) this.offsets.set(session, offset);
+  }
+
+  /**
+   * Waits until no execute request has arrived for HOLD_MS (at most
+   * MAX_HOLD_MS after `failedAt`); requests that arrive meanwhile are queued
+   * behind the failed cell.
+   */
+  async hold(failedAt: number, sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))): Promise<void> {
+    const deadline = failedAt + MAX_HOLD_MS;
+    for (;;) {
+      const now = preciseNow();
+      const wait = Math.min(Math.max(failedAt, this.lastExecute) + HOLD_MS, deadline) - now;
+      if (wait <= 0) return;
+      await sleep(wait);
+    }
+  }
+
+  /** The error reply of a failed cell is being sent now (kernel clock). */
+  failed(replyAt: number): void {
+    this.replied = replyAt;
   }
 
   /** A cell ran: later requests are judged against the next failure only. */
   ran(): void {
-    this.failed = null;
+    this.replied = null;
   }
 
   shouldAbort(msg: Message, arrival: number): boolean {
-    // The usual case, no failure to judge against: no date to parse on every execute.
-    if (!this.failed && arrival >= this.abortBefore) return false;
-    const created = clientTime(msg.header.date);
-    if (arrival >= this.abortBefore && !this.inBatch(created)) return false;
-    // This request was part of a batch: the rest of it follows, judged against this one.
-    if (created) this.failed = { created, window: BATCH_GAP_MS };
-    return true;
+    if (this.replied === null) return false;
+    if (arrival < this.replied) return true;
+    const sent = this.latestSend(msg);
+    return sent !== null && sent < this.replied;
   }
 
-  private inBatch(created: { ms: number; fine: boolean } | null): boolean {
-    if (!this.failed || !created) return false;
-    // Millisecond dates lose up to 1 ms each; sub-millisecond ones are compared as they are.
-    const slack = created.fine && this.failed.created.fine ? 0 : 1;
-    return created.ms - this.failed.created.ms < this.failed.window + slack;
+  /** The latest the request can have been sent, on the kernel's clock; null when its date is unreadable. */
+  latestSend(msg: Message): number | null {
+    const date = clientTime(msg.header.date);
+    const offset = this.offsets.get(String(msg.header.session ?? ''));
+    if (!date || offset === undefined) return null;
+    // A millisecond date was truncated: the request was created up to 1 ms after it says.
+    return date.ms + offset + (date.fine ? 0 : 1);
   }
 }

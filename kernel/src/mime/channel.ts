@@ -42,3 +42,48 @@ export interface ChannelGone extends ChannelMessage {
   type: 'channel-gone';
   reason: string;
 }
+
+/** Sent by the kernel to each view right after it connects to a live channel. */
+export interface ChannelReady extends ChannelMessage {
+  type: 'channel-ready';
+}
+
+/** Sent by the kernel to the view whose message made a kernel-side handler throw. */
+export interface ChannelError extends ChannelMessage {
+  type: 'channel-error';
+  /** Which handler failed, e.g. "the 'sort' handler of channel 3f2…". */
+  where: string;
+  ename: string;
+  evalue: string;
+  traceback: string[];
+}
+
+export type ChannelDtype = NonNullable<ChannelMessage['buffers']>[number]['dtype'];
+export type ChannelArray = Uint8Array | Int32Array | Uint32Array | Float32Array | Float64Array;
+
+const ARRAYS = { uint8: Uint8Array, int32: Int32Array, uint32: Uint32Array, float32: Float32Array, float64: Float64Array } as const;
+
+/** A typed array and the `buffers` descriptor entry that says what it is. */
+export function describeBuffer(name: string, array: ChannelArray): { name: string; dtype: ChannelDtype } {
+  for (const [dtype, Ctor] of Object.entries(ARRAYS)) if (array instanceof Ctor) return { name, dtype: dtype as ChannelDtype };
+  throw new TypeError(`buffer '${name}' must be a Uint8Array, Int32Array, Uint32Array, Float32Array or Float64Array`);
+}
+
+/**
+ * The buffers of a message as typed arrays, by the names in `msg.buffers`.
+ * Accepts what either side receives (Node Buffers, DataViews, ArrayBuffers);
+ * copies only when a buffer is not aligned for its element type.
+ */
+export function readBuffers(msg: ChannelMessage, buffers: readonly (ArrayBuffer | ArrayBufferView)[]): Record<string, ChannelArray> {
+  const out: Record<string, ChannelArray> = {};
+  (msg.buffers ?? []).forEach((d, i) => {
+    const b = buffers[i];
+    const Ctor = ARRAYS[d.dtype];
+    if (!b || !Ctor) throw new RangeError(`message '${msg.type}' describes buffer ${i} ('${d.name}', ${d.dtype}) but ${b ? 'that dtype is unknown' : 'it has no such buffer'}`);
+    const bytes = b instanceof ArrayBuffer ? new Uint8Array(b) : new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+    const size = Ctor.BYTES_PER_ELEMENT;
+    if (bytes.byteLength % size !== 0) throw new RangeError(`buffer '${d.name}' has ${bytes.byteLength} bytes, not a multiple of ${size} (${d.dtype})`);
+    out[d.name] = bytes.byteOffset % size === 0 ? new Ctor(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength / size) : new Ctor(bytes.slice().buffer);
+  });
+  return out;
+}

@@ -3,6 +3,7 @@
  * JupyterLab extension (which renders them). It has no runtime dependencies so
  * the extension can bundle it without pulling in Node code.
  */
+import type { ChannelRef } from './channel.js';
 
 /** Standard MIME types the display system emits. */
 export const StandardMime = {
@@ -36,8 +37,11 @@ export const TsmlMime = {
 export type StandardMimeType = (typeof StandardMime)[keyof typeof StandardMime];
 export type TsmlMimeType = (typeof TsmlMime)[keyof typeof TsmlMime];
 
-/** Payload of `TsmlMime.table`: a bounded view of a table (never all of its rows). */
-export interface TablePayload {
+/**
+ * Payload of `TsmlMime.table`: a bounded view of a table (never all of its rows).
+ * `channel` (a kernel rendered it) lets the live view page and sort all rows (table.ts).
+ */
+export interface TablePayload extends ChannelRef {
   shape: [rows: number, columns: number];
   columns: { name: string; dtype: string; missing: number }[];
   /** Row numbers and JSON-safe cell values (NaN → null, dates → ISO strings) of the rows shown. */
@@ -255,4 +259,8 @@ export interface DatasetFeatureStatisticsList {
 /** Payload of `TsmlMime.overview`. */
 export type OverviewPayload = DatasetFeatureStatisticsList;
 export * from './channel.js';
+export * from './dive.js';
+export * from './table.js';
 export * from './loss.js';
+export * from './missing.js';
+export * from './outliers.js';

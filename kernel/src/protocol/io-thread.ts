@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import * as inspector from 'node:inspector';
 import * as zmq from 'zeromq';
-import { decode, digestFor, encode, makeHeader, Signer } from './wire.js';
+import { decode, digestFor, encode, makeHeader, preciseNow, Signer } from './wire.js';
 import type { Channel, Message, Outgoing } from './messages.js';
 import { Flag, RunState, type IoThreadData, type ToEngine, type ToIo } from './thread-messages.js';
 import { log } from '../util/log.js';
@@ -152,7 +152,7 @@ async function handleControl(msg: Message): Promise<void> {
 /** The I/O thread says busy itself: it is first on iopub for the request, without a trip to the engine. */
 function forward(channel: 'shell' | 'control', msg: Message): void {
   void publish('status', { execution_state: 'busy' }, msg.header);
-  toEngine({ type: 'request', channel, msg, arrival: Date.now() });
+  toEngine({ type: 'request', channel, msg, arrival: preciseNow() });
 }
 
 async function answerKernelInfo(channel: 'shell' | 'control', msg: Message): Promise<void> {

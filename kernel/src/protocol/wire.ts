@@ -97,9 +97,14 @@ export function encode(m: EncodeInput, signer: Signer): Buffer[] {
   return [...(m.idents ?? []), DELIMITER, Buffer.from(signer.sign(parts)), ...parts, ...bufs];
 }
 
+/** The time in ms since the epoch, with sub-millisecond digits; the same clock on every thread of the process. */
+export function preciseNow(): number {
+  return performance.timeOrigin + performance.now();
+}
+
 /** ISO 8601 with microseconds, as jupyter_client writes: peers can order messages sent within one millisecond. */
 export function isoNow(): string {
-  const t = performance.timeOrigin + performance.now();
+  const t = preciseNow();
   const ms = Math.floor(t);
   const micro = String(Math.floor((t - ms) * 1000)).padStart(3, '0');
   return new Date(ms).toISOString().replace('Z', `${micro}Z`);

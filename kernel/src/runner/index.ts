@@ -21,6 +21,7 @@ export function exitCode(results: NotebookResult[]): number {
   if (has('dead')) return EXIT.deadKernel;
   if (has('timeout')) return EXIT.timeout;
   if (has('failed')) return EXIT.cellError;
+  if (has('errors')) return EXIT.allowedErrors;
   return EXIT.ok;
 }
 

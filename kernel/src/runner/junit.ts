@@ -1,8 +1,8 @@
 /**
  * JUnit XML in the shape CI systems read (GitHub/GitLab test reports, Jenkins'
  * junit-10 XSD, whose attributes it keeps to): one <testcase> per notebook,
- * classname its directory and name its file name. A cell error or timeout is a
- * <failure>; a kernel that died or never started, or a notebook that could not
+ * classname its directory and name its file name. A cell error or timeout, or
+ * errors that --allow-errors let through, are a <failure>; a kernel that died or never started, or a notebook that could not
  * be read, is an <error>. Tracebacks lose their ANSI colours and any character
  * XML 1.0 cannot carry.
  */
@@ -20,10 +20,20 @@ export const stripAnsi = (s: string) => s.replace(ANSI, '');
 const text = (s: string) => stripAnsi(s).replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const attr = (s: string) => text(s).replace(/"/g, '&quot;').replace(/\n/g, '&#10;');
 
+const FAILURES = new Set(['failed', 'timeout', 'errors']);
+
+/** --allow-errors ran every cell: one <failure> lists the cells that raised. */
+function allowedErrorsXml(r: NotebookResult): string {
+  const message = `${r.errors.length} cell${r.errors.length === 1 ? '' : 's'} raised an error (--allow-errors)`;
+  const body = r.errors.map((f) => `Cell ${f.cell}/${r.total} (In [${f.executionCount ?? ' '}]):\n${f.source}\n\n${f.traceback.join('\n')}`).join('\n\n');
+  return `\n      <failure type="CellErrors" message="${attr(message)}">${text(body)}</failure>\n    `;
+}
+
 function failureXml(r: NotebookResult): string {
   if (r.status === 'ok') return '';
+  if (r.status === 'errors') return allowedErrorsXml(r);
   const f = r.failure;
-  const kind = r.status === 'failed' || r.status === 'timeout' ? 'failure' : 'error';
+  const kind = FAILURES.has(r.status) ? 'failure' : 'error';
   const message = f ? `${f.ename}: ${f.evalue}` : `notebook ${r.status}`;
   const where = f && f.cell > 0 ? `Cell ${f.cell}/${r.total} (In [${f.executionCount ?? ' '}]):\n${f.source}\n\n` : '';
   const body = where + (f?.traceback.join('\n') ?? message);
@@ -31,7 +41,7 @@ function failureXml(r: NotebookResult): string {
 }
 
 export function junitXml(results: NotebookResult[], suiteName = 'tsml run'): string {
-  const count = (k: 'failure' | 'error') => results.filter((r) => r.status !== 'ok' && (k === 'failure') === (r.status === 'failed' || r.status === 'timeout')).length;
+  const count = (k: 'failure' | 'error') => results.filter((r) => r.status !== 'ok' && (k === 'failure') === FAILURES.has(r.status)).length;
   const time = results.reduce((s, r) => s + r.seconds, 0).toFixed(3);
   const totals = `tests="${results.length}" failures="${count('failure')}" errors="${count('error')}" time="${time}"`;
   const cases = results.map((r) => {

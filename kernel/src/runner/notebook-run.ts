@@ -13,7 +13,7 @@ import { findKernelSpec } from './kernelspec.js';
 import { RunningKernel } from './launcher.js';
 import { firstLine, hasTag, readNotebook, writeNotebook, type Cell, type Notebook } from './notebook.js';
 import { OutputCollector } from './outputs.js';
-import { injectParameters, type Params } from './parameters.js';
+import { declaredParameters, injectParameters, unknownParameters, type Params } from './parameters.js';
 
 export interface NotebookJob {
   input: string;
@@ -32,8 +32,12 @@ export interface RunConfig {
   kernel?: string;
 }
 
-/** ok: every cell ran; invalid: the notebook (or its kernel or parameters) could not be used at all. */
-export type NotebookStatus = 'ok' | 'failed' | 'timeout' | 'dead' | 'stopped' | 'invalid';
+/**
+ * ok: every cell ran; errors: every cell ran, and some raised errors that
+ * --allow-errors let through; invalid: the notebook (or its kernel or
+ * parameters) could not be used at all.
+ */
+export type NotebookStatus = 'ok' | 'errors' | 'failed' | 'timeout' | 'dead' | 'stopped' | 'invalid';
 
 export interface NotebookFailure {
   /** 1-based among the cells that run, as progress counts them; 0 before any cell. */
@@ -52,6 +56,8 @@ export interface NotebookResult {
   total: number;
   seconds: number;
   failure?: NotebookFailure;
+  /** Errors --allow-errors let through (cells tagged raises-exception are not counted). */
+  errors: NotebookFailure[];
   /** Whether the output notebook was written. */
   written: boolean;
 }
@@ -63,10 +69,16 @@ export interface RunListener {
 
 const SAVE_EVERY_MS = 5000;
 
+const failureOf = (cell: number, c: Cell, outcome: CellOutcome): NotebookFailure => {
+  const e = outcome.error!;
+  return { cell, executionCount: outcome.executionCount, source: c.source, ename: e.ename, evalue: e.evalue, traceback: e.traceback };
+};
+
 const STATUS_OF: Record<Exclude<CellOutcome['status'], 'ok'>, NotebookStatus> = { error: 'failed', timeout: 'timeout', dead: 'dead', stopped: 'stopped' };
 
 export async function runNotebook(job: NotebookJob, cfg: RunConfig, listener: RunListener, signal: AbortSignal): Promise<NotebookResult> {
   const t0 = Date.now();
+  const errors: NotebookFailure[] = [];
   const result = (status: NotebookStatus, executed: number, total: number, failure?: NotebookFailure, written = true): NotebookResult => ({
     job,
     status,
@@ -74,6 +86,7 @@ export async function runNotebook(job: NotebookJob, cfg: RunConfig, listener: Ru
     total,
     seconds: (Date.now() - t0) / 1000,
     failure,
+    errors,
     written,
   });
   const invalid = (message: string) => result('invalid', 0, 0, { cell: 0, executionCount: null, source: '', ename: 'InvalidNotebook', evalue: message, traceback: [message] }, false);
@@ -99,12 +112,18 @@ export async function runNotebook(job: NotebookJob, cfg: RunConfig, listener: Ru
     } catch (e) {
       return invalid((e as Error).message);
     }
+    const declared = await declaredParameters(nb);
+    if (declared) for (const w of unknownParameters(cfg.params, declared)) listener.warn(job, w);
   }
   const runnable = nb.cells.filter((c) => c.cell_type === 'code' && c.source.trim() !== '' && !hasTag(c, 'skip-execution'));
   for (const c of nb.cells) if (c.cell_type === 'code' && !runnable.includes(c)) setCell(c, { status: 'skipped' });
 
   let lastSave = 0;
+  const outputs = new OutputCollector();
   const save = () => {
+    // This run's widgets replace whatever an earlier run or session saved.
+    if (outputs.widgets.size) nb.metadata.widgets = outputs.widgets.metadata();
+    else delete nb.metadata.widgets;
     writeNotebook(job.output, nb);
     lastSave = Date.now();
   };
@@ -133,7 +152,6 @@ export async function runNotebook(job: NotebookJob, cfg: RunConfig, listener: Ru
     return result(status, 0, runnable.length, { cell: 0, executionCount: null, source: '', ename, evalue: message, traceback: [message] });
   }
 
-  const outputs = new OutputCollector();
   let failure: NotebookFailure | undefined;
   let failedCell: Cell | undefined;
   let status: NotebookStatus = 'ok';
@@ -168,21 +186,22 @@ export async function runNotebook(job: NotebookJob, cfg: RunConfig, listener: Ru
       cell.execution_count = outcome.executionCount;
       const tolerated = outcome.status === 'ok' || (outcome.status === 'error' && allowed);
       cellEnded(cell, started, outcome.status !== 'ok');
+      if (outcome.status === 'error' && tolerated && !hasTag(cell, 'raises-exception')) errors.push(failureOf(i + 1, cell, outcome));
       if (!tolerated) {
         status = STATUS_OF[outcome.status as keyof typeof STATUS_OF];
         failedCell = cell;
-        const e = outcome.error!;
-        failure = { cell: i + 1, executionCount: outcome.executionCount, source: cell.source, ename: e.ename, evalue: e.evalue, traceback: e.traceback };
+        failure = failureOf(i + 1, cell, outcome);
         break;
       }
       save();
     }
   } finally {
     if (failure) markError(nb, failedCell, `${failure.ename}: ${failure.evalue}`);
-    finish(nb, t0, status === 'ok' ? 'completed' : status);
+    if (status === 'ok' && errors.length) status = 'errors';
+    finish(nb, t0, status === 'ok' ? 'completed' : status === 'errors' ? 'completed_with_errors' : status);
     save();
     // A kernel that is stuck or that the user is stopping gets little time to leave.
-    await kernel.shutdown(status === 'ok' || status === 'failed' ? 3000 : 500);
+    await kernel.shutdown(status === 'ok' || status === 'errors' || status === 'failed' ? 3000 : 500);
   }
   return result(status, executed, runnable.length, failure);
 }

@@ -22,7 +22,8 @@ Options:
   --cell-timeout S             per-cell time limit in seconds (interrupts the kernel)
   --timeout S                  time limit for a whole notebook, in seconds
   --startup-timeout S          time for the kernel to start (default 60)
-  --allow-errors               record errors and keep going; exit 0
+  --allow-errors               record errors and run every cell; the cells that
+                               failed are listed, and the exit code is 5
   --kernel NAME                kernelspec to use (default: the notebook's, else tsml)
   --junit FILE                 write a JUnit XML report (one testcase per notebook)
   --jobs N                     run N notebooks at once, each in its own kernel
@@ -32,10 +33,12 @@ Options:
 
 Exit codes: 0 every notebook ran; 1 a cell raised an error; 2 bad usage or an
 unreadable notebook; 3 a cell or notebook timed out; 4 a kernel died or did not
-start; 130/143 stopped by SIGINT/SIGTERM (outputs are still written).
+start; 5 every cell ran but some raised errors (--allow-errors; cells tagged
+raises-exception do not count); 130/143 stopped by SIGINT/SIGTERM (outputs are
+still written). With several notebooks the most serious wins: 2, 4, 3, 1, 5.
 `;
 
-export const EXIT = { ok: 0, cellError: 1, usage: 2, timeout: 3, deadKernel: 4 } as const;
+export const EXIT = { ok: 0, cellError: 1, usage: 2, timeout: 3, deadKernel: 4, allowedErrors: 5 } as const;
 
 export class UsageError extends Error {}
 

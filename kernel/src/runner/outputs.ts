@@ -8,10 +8,12 @@
  *   overwritten with '\r' (progress bars) is dropped, as nbconvert does.
  */
 import type { Cell, Json, MimeBundle, Output } from './notebook.js';
+import { WidgetStates } from './widget-state.js';
 
 export interface IopubMessage {
   header: { msg_type: string };
   content: Record<string, any>;
+  buffers?: ArrayBufferView[];
 }
 
 type DisplayOutput = Extract<Output, { data: MimeBundle }>;
@@ -25,6 +27,8 @@ export class OutputCollector {
   private clearPending = false;
   /** The execution count the kernel announced (execute_input) for the current cell. */
   executionCount: number | null = null;
+  /** Widgets the cells made, saved in the notebook's metadata. */
+  readonly widgets = new WidgetStates();
 
   /** Starts collecting for a cell: its old outputs go. */
   begin(cell: Cell): void {
@@ -68,6 +72,10 @@ export class OutputCollector {
         }
         return true;
       }
+      case 'comm_open':
+      case 'comm_msg':
+      case 'comm_close':
+        return this.widgets.handle(msg);
       case 'error':
         this.push({ output_type: 'error', ename: String(c.ename ?? 'Error'), evalue: String(c.evalue ?? ''), traceback: (c.traceback ?? []).map(String) });
         return true;

@@ -7,7 +7,7 @@
  */
 import { displayPath as out } from './inputs.js';
 import { stripAnsi } from './junit.js';
-import type { NotebookJob, NotebookResult, RunListener } from './notebook-run.js';
+import type { NotebookFailure, NotebookJob, NotebookResult, RunListener } from './notebook-run.js';
 
 export interface Reporter extends RunListener {
   started(job: NotebookJob): void;
@@ -27,17 +27,21 @@ const secs = (s: number) => (s < 10 ? s.toFixed(1) : s.toFixed(0)) + 's';
 
 const colour = (on: boolean) => (code: number, s: string) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
 
+const cellRef = (f: NotebookFailure, total: number) => `cell ${f.cell}/${total} (In [${f.executionCount ?? ' '}])`;
+
 function describe(r: NotebookResult): string {
   const f = r.failure;
   const what = f ? `${f.ename}: ${f.evalue.split('\n')[0]}` : r.status;
   switch (r.status) {
     case 'ok':
       return `ok, ${r.executed} cell${r.executed === 1 ? '' : 's'} in ${secs(r.seconds)}`;
+    case 'errors':
+      return `ERRORS: ran ${r.executed} cell${r.executed === 1 ? '' : 's'} in ${secs(r.seconds)}; ${r.errors.length} raised an error (--allow-errors)`;
     case 'invalid':
       return `not run: ${what}`;
     default: {
-      const at = f && f.cell > 0 ? ` at cell ${f.cell}/${r.total} (In [${f.executionCount ?? ' '}])` : '';
-      const label = { failed: 'FAILED', timeout: 'TIMED OUT', dead: 'KERNEL DIED', stopped: 'STOPPED' }[r.status];
+      const at = f && f.cell > 0 ? ` at ${cellRef(f, r.total)}` : '';
+      const label = { failed: 'FAILED', timeout: 'TIMED OUT', dead: 'KERNEL DIED', stopped: 'STOPPED' }[r.status as 'failed'];
       return `${label}${at} after ${secs(r.seconds)}: ${what}`;
     }
   }
@@ -115,7 +119,9 @@ export function createReporter(opts: { stdout: Stream; stderr: Stream; quiet: bo
       const mark = ok ? paint(32, '✓') : paint(31, '✗');
       const line = `${r.job.label}: ${describe(r)}${r.written ? ` -> ${out(r.job.output)}` : ''}`;
       // Printed above the live block, so a long line may wrap: only live lines must fit.
-      if (!ok || !quiet) print(`${mark} ${line}`);
+      if (!ok || !quiet) print(`${r.status === 'errors' ? paint(33, '!') : mark} ${line}`);
+      // Which cells failed, one line each; their tracebacks are in the output notebook.
+      if (r.errors.length) toStderr(r.errors.map((e) => `  ${r.job.label}: ${cellRef(e, r.total)}: ${e.ename}: ${e.evalue.split('\n')[0]}\n`).join(''));
       if (!ok && r.failure && r.failure.traceback.length) {
         const tb = r.failure.traceback.join('\n');
         toStderr(`${stderr.isTTY ? tb : stripAnsi(tb)}\n`);

@@ -34,6 +34,10 @@ export function murmur3(s: string, seed = MURMUR_SEED): number {
   return murmurEnd(h, s.length);
 }
 
+/**
+ * An estimate of the number of distinct values (HyperLogLog) in a few KiB, for columns with too
+ * many values to count exactly.
+ */
 export class HyperLogLog {
   readonly registers: Uint8Array;
   private readonly p: number;

@@ -46,6 +46,10 @@ const INT_ARRAYS = [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16
 const kindOf = (v: unknown): number =>
   typeof v === 'number' || typeof v === 'bigint' ? 0 : typeof v === 'boolean' ? 1 : v instanceof Date ? 2 : 3;
 
+/**
+ * One pass over numeric values (optionally weighted): count, missing, zeros, NaN/Infinity counts,
+ * mean, std dev, min and max — what Overview statistics start from.
+ */
 export function scanNumeric(values: Values, weights?: ArrayLike<number>, validity?: Uint8Array): NumericScan | null {
   const n = values.length;
   const typed = ArrayBuffer.isView(values);

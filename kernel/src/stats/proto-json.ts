@@ -5,6 +5,7 @@
  */
 import type { ProtoDouble } from '../mime/index.js';
 
+/** A number as proto3's JSON mapping writes a double: NaN and ±Infinity as strings. */
 export function protoDouble(x: number): ProtoDouble {
   if (Number.isFinite(x)) return x;
   return Number.isNaN(x) ? 'NaN' : x > 0 ? 'Infinity' : '-Infinity';

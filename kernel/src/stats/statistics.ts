@@ -79,6 +79,12 @@ export function absentFeature(name: string, kind: Kind, rows: number, quantileBu
   return kind === 'STRING' ? { name, type: kind, stringStats: { commonStats } } : { name, type: kind, numStats: { commonStats } };
 }
 
+/**
+ * Facets Overview statistics of one table or several (train/test) as a
+ * `DatasetFeatureStatisticsList` (proto3 JSON): per numeric feature count, missing, mean, std dev,
+ * zeros, min, median, max, histogram and deciles; per string feature unique, top values and a rank
+ * histogram. Options: `names`, `weights` (a column), `topK` (100), `buckets` (10).
+ */
 export function computeStatistics(tables: ColumnTable | ColumnTable[], options: StatisticsOptions = {}): DatasetFeatureStatisticsList {
   const list = Array.isArray(tables) ? tables : [tables];
   const { topK, buckets, exactCap, quantileBuckets, names } = settings(options, list.length);

@@ -145,6 +145,10 @@ export class StringAccumulator {
   }
 }
 
+/**
+ * Facets statistics of a string column: count, missing, unique, top values, average length and a
+ * rank histogram.
+ */
 export function stringStatistics(values: Values, o: StringOptions, weights?: ArrayLike<number>): { stats: StringStatistics; custom: CustomStatistic[] } {
   const acc = new StringAccumulator(o, weights !== undefined);
   acc.add(values, weights);

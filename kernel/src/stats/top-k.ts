@@ -30,6 +30,10 @@ export function surrogatePairs(s: string): number {
   return n;
 }
 
+/**
+ * Counts of the most frequent values in bounded memory: exact up to a capacity of distinct values,
+ * then a Misra–Gries estimate.
+ */
 export class FrequentValues {
   /** Total weight added. */
   total = 0;

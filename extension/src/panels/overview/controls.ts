@@ -4,36 +4,18 @@
  * the view state. Builds DOM only; the panel decides what a change redraws.
  */
 import { SORT_LABELS, type OverviewModel, type SortMode, type ViewOptions, sortModes } from 'tsml/overview';
+import { checkboxEl, labelled, selectEl } from '../../form';
 
 export type Change = Partial<ViewOptions>;
 
-let uid = 0;
-
-function labelled(control: HTMLElement, text: string, after = false): HTMLElement {
-  const id = `tsml-ov-ctl-${++uid}`;
-  control.id = id;
-  const label = document.createElement('label');
-  label.htmlFor = id;
-  label.textContent = text;
-  const wrap = document.createElement('span');
-  wrap.className = 'tsml-ov-control';
-  wrap.append(...(after ? [control, label] : [label, control]));
-  return wrap;
-}
+const CONTROL = 'tsml-ov-control';
 
 function select<T extends string>(options: [T, string][], value: T, text: string, onChange: (v: T) => void): HTMLElement {
-  const el = document.createElement('select');
-  for (const [v, l] of options) el.add(new Option(l, v, v === value, v === value));
-  el.addEventListener('change', () => onChange(el.value as T));
-  return labelled(el, text);
+  return labelled(selectEl(options, value, onChange), text, CONTROL);
 }
 
 function checkbox(value: boolean, text: string, onChange: (v: boolean) => void): HTMLElement {
-  const el = document.createElement('input');
-  el.type = 'checkbox';
-  el.checked = value;
-  el.addEventListener('change', () => onChange(el.checked));
-  return labelled(el, text, true);
+  return labelled(checkboxEl(value, onChange), text, CONTROL, true);
 }
 
 function search(value: string, onChange: (v: string) => void): HTMLElement {
@@ -42,7 +24,7 @@ function search(value: string, onChange: (v: string) => void): HTMLElement {
   el.placeholder = 'name or /regex/';
   el.value = value;
   el.addEventListener('input', () => onChange(el.value));
-  return labelled(el, 'Search features');
+  return labelled(el, 'Search features', CONTROL);
 }
 
 export function toolbar(model: OverviewModel, view: ViewOptions, onChange: (c: Change) => void): HTMLElement {

@@ -15,6 +15,10 @@ export interface JsonOptions {
   columns?: string[];
 }
 
+/**
+ * Parses JSON text into a table: an array of records, an object of columns, or JSON lines (`lines:
+ * true`).
+ */
 export function parseJson(text: string, opts: JsonOptions & { source?: string } = {}): ColumnTable {
   const where = opts.source ? ` in ${opts.source}` : '';
   let value: unknown;
@@ -39,6 +43,10 @@ export function parseJson(text: string, opts: JsonOptions & { source?: string } 
   return opts.columns ? t.select(opts.columns) : t;
 }
 
+/**
+ * Reads a JSON file (path relative to the notebook) or URL into a table: an array of records, an
+ * object of columns, or JSON lines (`lines: true`).
+ */
 export async function readJson(source: string | URL, opts: JsonOptions = {}): Promise<ColumnTable> {
   return parseJson(await readText(source, opts.encoding), { ...opts, source: String(source) });
 }

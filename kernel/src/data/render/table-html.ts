@@ -4,29 +4,16 @@
  * nbviewer) and plain text.
  */
 import type { TableView } from './table-view.js';
+import { formatCell, isMissingCell, shapeLabel } from '../../tableview/format.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-export function formatCell(v: unknown): string {
-  if (v === null || v === undefined) return 'null';
-  if (typeof v === 'number') return Number.isNaN(v) ? 'NaN' : Number.isInteger(v) ? String(v) : String(+v.toPrecision(6));
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString().replace('T00:00:00.000Z', '');
-  if (typeof v === 'object') {
-    const s = JSON.stringify(v);
-    return s.length > 60 ? s.slice(0, 57) + '…' : s;
-  }
-  const s = String(v);
-  return s.length > 60 ? s.slice(0, 57) + '…' : s;
-}
-
-const isMissingCell = (v: unknown) => v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v));
 const TH = 'style="text-align:right;padding:2px 8px"';
 const TD = 'style="text-align:right;padding:2px 8px;white-space:nowrap"';
 const NA = 'style="text-align:right;padding:2px 8px;color:#999;font-style:italic"';
 
 export function shapeText(v: TableView): string {
-  const [r, c] = v.shape;
-  return `${r.toLocaleString('en-US')} row${r === 1 ? '' : 's'} × ${c} column${c === 1 ? '' : 's'}`;
+  return shapeLabel(v.shape[0], v.shape[1]);
 }
 
 export function tableHtml(v: TableView): string {

@@ -31,6 +31,10 @@ export function pearson(x: number[], y: number[]): number {
   return sxy / Math.sqrt(sxx * syy);
 }
 
+/**
+ * The correlation matrix of numeric `columns` (all numeric columns by default), pairwise-complete:
+ * `method` 'pearson' (default) or 'spearman', as pandas' `DataFrame.corr`.
+ */
 export function corr(table: ColumnTable, columns?: string[], opts: { method?: 'pearson' | 'spearman' } = {}): ColumnTable {
   const cols = columns ?? numericColumns(table);
   assertColumns(table.columnNames(), cols);

@@ -13,6 +13,11 @@ export interface CrosstabOptions {
 
 const sortKeys = (keys: unknown[]) => keys.sort((a, b) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b))));
 
+/**
+ * A frequency table of two columns (rows: values of `index`, columns: values of `columns`), as
+ * pandas' `crosstab`; `normalize` ('all' | 'index' | 'columns') gives shares, `margins` adds totals
+ * and totals.
+ */
 export function crosstab(table: ColumnTable, index: string, columns: string, opts: CrosstabOptions = {}): ColumnTable {
   assertColumns(table.columnNames(), [index, columns]);
   const a = columnOf(table, index);

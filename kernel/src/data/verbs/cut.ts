@@ -72,6 +72,10 @@ function assign(table: ColumnTable, column: string, edges: number[], opts: CutOp
   return table.reify().assign({ [opts.as ?? `${column}_bin`]: out } as never);
 }
 
+/**
+ * Bins a numeric column into `bins` equal-width intervals (or at the given edges) as a new
+ * `<column>_bin` column (or `as`) with pandas' interval labels, e.g. `(0.5, 1.0]`.
+ */
 export function cut(table: ColumnTable, column: string, bins: number | number[], opts: CutOptions = {}): ColumnTable {
   assertColumns(table.columnNames(), [column]);
   if (typeof bins === 'number') {
@@ -83,6 +87,11 @@ export function cut(table: ColumnTable, column: string, bins: number | number[],
   return assign(table, column, bins, opts);
 }
 
+/**
+ * Bins a numeric column into `q` quantile bins (or at the given quantiles) as a new
+ * `<column>_bin` column (or `as`) with pandas' interval labels; `duplicates: 'drop'` merges
+ * equal edges.
+ */
 export function qcut(table: ColumnTable, column: string, q: number | number[], opts: CutOptions & { duplicates?: 'raise' | 'drop' } = {}): ColumnTable {
   assertColumns(table.columnNames(), [column]);
   const probs = typeof q === 'number' ? Array.from({ length: q + 1 }, (_, i) => i / q) : q;

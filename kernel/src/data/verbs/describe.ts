@@ -51,6 +51,11 @@ function stringStats(values: ArrayLike<unknown>): Record<string, unknown> {
   return { count, unique: counts.size, top, freq: count ? freq : null };
 }
 
+/**
+ * Summary statistics per column, as pandas' `describe()`: count, mean, std, min, percentiles
+ * (`percentiles`, default 25/50/75 %) and max of numeric columns; `include: 'string'` or `'all'`
+ * adds count, unique, top and freq.
+ */
 export function describe(table: ColumnTable, opts: DescribeOptions = {}): ColumnTable {
   const names = opts.columns ?? table.columnNames();
   assertColumns(table.columnNames(), names);

@@ -10,6 +10,11 @@ export interface DropnaOptions {
   thresh?: number;
 }
 
+/**
+ * Drops rows with missing values (null, undefined, NaN): in any column, or only in `subset`; `how:
+ * 'all'` drops rows missing everything; `thresh` keeps rows with at least that many present
+ * values.
+ */
 export function dropna(table: ColumnTable, opts: DropnaOptions = {}): ColumnTable {
   const subset = opts.subset ?? table.columnNames();
   assertColumns(table.columnNames(), subset);

@@ -25,6 +25,11 @@ function categories(values: ArrayLike<unknown>): unknown[] {
   return [...set].sort((a, b) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b))));
 }
 
+/**
+ * One-hot encodes categorical `columns` (all non-numeric columns by default) into 0/1 columns named
+ * `<column>_<value>`, categories sorted, as pandas' `get_dummies`; `dropFirst`, `dummyNa`,
+ * `prefix`, `prefixSep`, `dtype`.
+ */
 export function getDummies(input: ColumnTable, columns?: string[], opts: DummiesOptions = {}): ColumnTable {
   const table = input.reify();
   const names = table.columnNames();

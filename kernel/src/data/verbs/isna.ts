@@ -14,5 +14,13 @@ function counts(table: ColumnTable, present: boolean): ColumnTable {
   return aq.table({ column: names, [label]: k, percent: k.map((x) => (n ? (100 * x) / n : 0)) }, ['column', label, 'percent']);
 }
 
+/**
+ * Missing values per column: a table of column, missing (count of null, undefined and NaN) and
+ * percent.
+ */
 export const isna = (table: ColumnTable) => counts(table, false);
+/**
+ * Present values per column: a table of column, present (count of values that are not null,
+ * undefined or NaN) and percent.
+ */
 export const notna = (table: ColumnTable) => counts(table, true);

@@ -12,6 +12,11 @@ export interface MinMaxOptions {
   range?: [number, number];
 }
 
+/**
+ * Scales numeric `columns` to `range` ([0, 1] by default) with the minimum and maximum of this
+ * table, or with fitted `params` from another (pass the training set's so test data uses train
+ * statistics). Returns `{ table, params }`.
+ */
 export function minMax(table: ColumnTable, columns?: string[], opts: MinMaxOptions = {}): Scaled<MinMaxParams> {
   const [lo, hi] = opts.range ?? [0, 1];
   return scaleColumns(

@@ -17,6 +17,11 @@ export interface StandardizeOptions {
   ddof?: 0 | 1;
 }
 
+/**
+ * Standardizes numeric `columns` to zero mean and unit variance with this table's statistics, or
+ * with fitted `params` from another (the training set's); `ddof` 0 (scikit-learn, default) or 1
+ * (pandas). Returns `{ table, params }`.
+ */
 export function standardize(table: ColumnTable, columns?: string[], opts: StandardizeOptions = {}): Scaled<StandardParams> {
   return scaleColumns(
     table,

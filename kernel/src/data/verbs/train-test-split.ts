@@ -1,17 +1,23 @@
 /**
  * trainTestSplit(): scikit-learn's split. The test set has ceil(testSize·n)
  * rows; rows are shuffled (seeded) unless `shuffle` is false; `stratify`
- * keeps each class's proportion in both parts.
+ * keeps each class's proportion in both parts. `randomState` picks the very
+ * rows `train_test_split(..., random_state=randomState)` picks, in its order.
  */
 import type { ColumnTable } from 'arquero';
 import { columnOf, takeRows } from '../columns.js';
 import { assertColumns, DataError } from '../errors.js';
+import { trainTestSplitIndices } from '@tsml/datasets';
 import { permutation, rngFor } from '../../random/index.js';
 
 export interface SplitOptions {
   /** Fraction (0–1) or number of test rows; default 0.25 as in scikit-learn. */
   testSize?: number;
   seed?: number;
+  /** scikit-learn's `random_state`: NumPy's legacy stream, so the split holds the same rows as sklearn's. */
+  randomState?: number;
+  /** Fraction or count of train rows (scikit-learn's train_size; with randomState). */
+  trainSize?: number;
   shuffle?: boolean;
   /** Column whose class proportions both parts keep. */
   stratify?: string;
@@ -25,8 +31,14 @@ function testCount(n: number, testSize: number): number {
   return k;
 }
 
+/**
+ * Splits rows into `{ train, test }` as scikit-learn's `train_test_split`: `testSize` (0.25, a
+ * fraction or a count), `seed`, `shuffle` (true) and `stratify` (a column whose shares both parts
+ * keep).
+ */
 export function trainTestSplit(table: ColumnTable, opts: SplitOptions = {}): { train: ColumnTable; test: ColumnTable } {
   const n = table.numRows();
+  if (opts.randomState !== undefined || opts.trainSize !== undefined) return sklearnSplit(table, opts);
   const k = testCount(n, opts.testSize ?? 0.25);
   const rng = rngFor(opts.seed);
   let test: number[];
@@ -55,4 +67,18 @@ export function trainTestSplit(table: ColumnTable, opts: SplitOptions = {}): { t
     train = Array.from(opts.shuffle === false ? order.subarray(0, n - k) : order.subarray(k));
   }
   return { train: takeRows(table, train), test: takeRows(table, test) };
+}
+
+function sklearnSplit(table: ColumnTable, opts: SplitOptions): { train: ColumnTable; test: ColumnTable } {
+  if (opts.seed !== undefined) throw new DataError('trainTestSplit: give seed (tsml\'s stream) or randomState (scikit-learn\'s rows), not both');
+  if (opts.stratify) assertColumns(table.columnNames(), [opts.stratify]);
+  try {
+    const { train, test } = trainTestSplitIndices(table.numRows(), {
+      testSize: opts.testSize, trainSize: opts.trainSize, randomState: opts.randomState, shuffle: opts.shuffle,
+      stratify: opts.stratify ? columnOf(table, opts.stratify) : undefined,
+    });
+    return { train: takeRows(table, train), test: takeRows(table, test) };
+  } catch (e) {
+    throw new DataError((e as Error).message);
+  }
 }

@@ -24,6 +24,10 @@ export function countValues(values: ArrayLike<unknown>, dropna = true): Map<unkn
   return counts;
 }
 
+/**
+ * How often each value of a column occurs, most frequent first, as pandas' `value_counts`;
+ * `normalize` gives shares, `dropna: false` counts missing values too.
+ */
 export function valueCounts(table: ColumnTable, column: string, opts: ValueCountsOptions = {}): ColumnTable {
   assertColumns(table.columnNames(), [column]);
   const counts = countValues(columnOf(table, column), opts.dropna ?? true);

@@ -22,7 +22,7 @@ interface RangeReader {
   close(): void;
 }
 
-function rangeReader(path: string): RangeReader {
+export function rangeReader(path: string): RangeReader {
   let fd: number;
   try {
     fd = openSync(path, 'r');

@@ -66,6 +66,11 @@ async function secondRead({ source, columns }: Dataset, kinds: Map<string, Kind>
   }
 }
 
+/**
+ * Overview statistics of Parquet files of any size, read one column chunk at a time in bounded
+ * memory; the same statistics as `computeStatistics` of the loaded tables (deciles exact up to ~50
+ * M rows per column).
+ */
 export async function statisticsFromParquet(paths: string | string[], options: StreamStatisticsOptions = {}): Promise<DatasetFeatureStatisticsList> {
   if ((options as StatisticsOptions).weights !== undefined) {
     throw new RangeError('statisticsFromParquet: weights are not supported for files; load the table (readParquet) and use computeStatistics');

@@ -1,0 +1,164 @@
+/**
+ * Row-aligned reads of table columns for the missing-value and outlier
+ * statistics, straight from Arrow batches when a table came from
+ * readParquet/readArrow (validity bitmaps and typed arrays: no string is
+ * decoded, no column copied into boxed values) and from plain arrays
+ * otherwise. Missing is null, undefined and NaN, as everywhere in tsml.
+ */
+import type { ColumnTable } from 'arquero';
+import { columnOf, type Values } from '../data/columns.js';
+import { arrowKind } from '../data/arrow.js';
+
+/** The flechette batch fields read here. */
+export interface ArrowBatch {
+  length: number;
+  nullCount: number;
+  validity?: Uint8Array;
+  values?: ArrayBufferView;
+  offsets?: Int32Array | BigInt64Array;
+  value(index: number): unknown;
+  key?(index: number): number;
+  constructor: { ArrayType?: unknown; name?: string };
+}
+
+export interface ArrowColumn {
+  type: { typeId: number };
+  length: number;
+  nullCount: number;
+  data: readonly ArrowBatch[];
+}
+
+/** The stored Arrow column behind `name`, when the rows are in stored order. */
+export function arrowColumnOf(table: ColumnTable, name: string): ArrowColumn | undefined {
+  if (table.isFiltered() || table.isOrdered()) return undefined;
+  const c = table.column(name) as unknown as Partial<ArrowColumn> | undefined;
+  return c && typeof c.type?.typeId === 'number' && Array.isArray(c.data) ? (c as ArrowColumn) : undefined;
+}
+
+const bit = (v: Uint8Array, i: number) => (v[i >> 3] >> (i & 7)) & 1;
+
+/** True where the batch's value is null (validity bit 0). */
+export function batchNull(b: ArrowBatch, i: number): boolean {
+  return b.nullCount > 0 && b.validity !== undefined && b.validity.length > 0 && bit(b.validity, i) === 0;
+}
+
+/** Directly readable number values of an Arrow batch (float and 8–32-bit int batches), else undefined. */
+export function directNumbers(b: ArrowBatch): ArrayLike<number> | undefined {
+  const v = b.values;
+  return b.constructor.ArrayType == null && ArrayBuffer.isView(v) && !(v instanceof BigInt64Array || v instanceof BigUint64Array || v instanceof DataView)
+    ? (v as unknown as ArrayLike<number>)
+    : undefined;
+}
+
+/**
+ * Missing flags of a column, packed 32 rows to a word (bit i % 32 of word
+ * i / 32 set when row i is missing). Arrow columns are read from their
+ * validity bitmaps (and float values, for NaN) only.
+ */
+export function missingBits(table: ColumnTable, name: string): Uint32Array {
+  const n = table.numRows();
+  const out = new Uint32Array((n + 31) >>> 5);
+  const arrow = arrowColumnOf(table, name);
+  if (arrow) {
+    let row = 0;
+    const numeric = arrowKind(arrow) === 'number';
+    for (const b of arrow.data) {
+      const direct = numeric ? directNumbers(b) : undefined;
+      const nulls = b.nullCount > 0 && b.validity !== undefined && b.validity.length > 0;
+      if (nulls || direct) {
+        for (let i = 0; i < b.length; i++) {
+          if ((nulls && bit(b.validity!, i) === 0) || (direct && direct[i] !== direct[i])) out[(row + i) >>> 5] |= 1 << ((row + i) & 31);
+        }
+      }
+      row += b.length;
+    }
+    return out;
+  }
+  const values = columnOf(table, name);
+  if (values instanceof Float64Array || values instanceof Float32Array) {
+    for (let i = 0; i < n; i++) if (values[i] !== values[i]) out[i >>> 5] |= 1 << (i & 31);
+  } else if (!ArrayBuffer.isView(values)) {
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      if (v === null || v === undefined || (typeof v === 'number' && v !== v)) out[i >>> 5] |= 1 << (i & 31);
+    }
+  }
+  return out;
+}
+
+/** Set bits of a packed mask. */
+export function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+}
+
+export function countBits(mask: Uint32Array): number {
+  let c = 0;
+  for (let i = 0; i < mask.length; i++) if (mask[i]) c += popcount(mask[i]);
+  return c;
+}
+
+export const isSet = (mask: Uint32Array, i: number): boolean => ((mask[i >>> 5] >>> (i & 31)) & 1) === 1;
+
+/** 'number' for numeric columns (numbers, bigints, booleans as 0/1 excluded), 'text' for strings, 'other' otherwise. */
+export type ValueKind = 'number' | 'text' | 'boolean' | 'other';
+
+/** What a column holds, decided by its Arrow type or by its present values (mixed → 'other'). */
+export function valueKind(table: ColumnTable, name: string): ValueKind {
+  const arrow = arrowColumnOf(table, name);
+  if (arrow) {
+    const k = arrowKind(arrow);
+    if (k === 'number') return 'number';
+    const t = arrow.type as { typeId: number; dictionary?: { typeId: number } };
+    const id = t.typeId === -1 ? t.dictionary?.typeId : t.typeId;
+    if (id === 6) return 'boolean';
+    // Utf8, LargeUtf8, Utf8View (Arrow type ids).
+    if (id === 5 || id === 20 || id === 24) return 'text';
+  }
+  const values = columnOf(table, name);
+  return kindOfValues(values);
+}
+
+export function kindOfValues(values: Values): ValueKind {
+  if (ArrayBuffer.isView(values)) return 'number';
+  let kind: ValueKind | undefined;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined || (typeof v === 'number' && v !== v)) continue;
+    const k: ValueKind = typeof v === 'number' || typeof v === 'bigint' ? 'number' : typeof v === 'string' ? 'text' : typeof v === 'boolean' ? 'boolean' : 'other';
+    if (kind === undefined) kind = k;
+    else if (kind !== k) return 'other';
+  }
+  return kind ?? 'other';
+}
+
+/**
+ * A numeric column as one number per row, NaN where missing (a view of the
+ * stored Float64Array when there is one). Arrow columns are read from their
+ * typed arrays; 64-bit integers through flechette (exact below 2^53).
+ */
+export function rowNumbers(table: ColumnTable, name: string): Float64Array {
+  const n = table.numRows();
+  const arrow = arrowColumnOf(table, name);
+  if (arrow && arrowKind(arrow) === 'number') {
+    const out = new Float64Array(n);
+    let row = 0;
+    for (const b of arrow.data) {
+      const direct = directNumbers(b);
+      const nulls = b.nullCount > 0 && b.validity !== undefined && b.validity.length > 0;
+      if (direct && !nulls) out.set(direct, row);
+      else for (let i = 0; i < b.length; i++) out[row + i] = nulls && bit(b.validity!, i) === 0 ? NaN : direct ? direct[i] : Number(b.value(i));
+      row += b.length;
+    }
+    return out;
+  }
+  const values = columnOf(table, name);
+  if (values instanceof Float64Array) return values;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    out[i] = v === null || v === undefined ? NaN : typeof v === 'boolean' ? (v ? 1 : 0) : v instanceof Date ? v.getTime() : Number(v);
+  }
+  return out;
+}
