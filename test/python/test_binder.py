@@ -85,6 +85,13 @@ def test_postbuild_environment_serves_jupyterlab_with_the_kernel(binder_env):
         assert specs and "tsml" in specs["kernelspecs"], specs
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/lab?token=binder-test", timeout=10) as r:
             assert r.status == 200
+        # The course opens on notebooks/README.md, rendered: Markdown's default viewer is the preview.
+        url = f"http://127.0.0.1:{port}/lab/api/settings/@jupyterlab/docmanager-extension:plugin?token=binder-test"
+        with urllib.request.urlopen(url, timeout=10) as r:
+            plugin = json.load(r)
+        assert plugin["schema"]["properties"]["defaultViewers"]["default"] == {"markdown": "Markdown Preview"}, plugin["schema"]["properties"]["defaultViewers"]
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/contents/notebooks/README.md?token=binder-test", timeout=10) as r:
+            assert "| notebook | lab it follows |" in json.load(r)["content"]
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -101,3 +108,9 @@ def test_postbuild_environment_runs_the_welcome_notebook(binder_env, tmp_path):
     nb = nbformat.read(out, as_version=4)
     texts = [o.get("data", {}).get("text/plain", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     assert "'HELLO FROM TYPESCRIPT'" in texts
+
+
+def test_readme_binder_link_opens_the_course_table_of_contents():
+    readme = (ROOT / "README.md").read_text()
+    assert "urlpath=lab/tree/notebooks/README.md" in readme
+    assert (ROOT / "notebooks" / "README.md").exists()

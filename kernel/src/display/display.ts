@@ -10,6 +10,8 @@ import { formatValue, NO_OUTPUT, type Formatted } from './format.js';
 import { heatmap, type HeatmapOptions } from '../tensor/heatmap.js';
 import { images, type ImagesOptions } from '../tensor/images.js';
 import { plotlyBundle, type PlotlyOptions } from './plotly.js';
+import { vegaliteBundle } from './vegalite.js';
+import { trackOutput } from './pending.js';
 // Types only: the Overview's code (stats, arquero) loads with the tsml API, not with the kernel's first cell.
 import type { OverviewInput, OverviewOptions } from './overview.js';
 import type { DiveOptions } from './dive.js';
@@ -132,7 +134,12 @@ export const display = Object.assign(show, {
   text: typed<string>(StandardMime.plain, same, same),
   /** A Plotly figure ({ data, layout }): interactive in Lab and Notebook 7, and in nbconvert HTML through its text/html. */
   plotly: (fig: unknown, opts: PlotlyOptions & DisplayOptions = {}) => show(plotlyBundle(fig, opts), { ...opts, raw: true }),
-  vegalite: typed<unknown>(StandardMime.vegalite, same, label('Vega-Lite chart')),
+  /** A Vega-Lite spec: the interactive chart, and a static SVG of it (resolves once shown; the cell waits for it). */
+  vegalite: (spec: unknown, opts: DisplayOptions = {}): Promise<DisplayHandle | undefined> => {
+    const shown = vegaliteBundle(spec).then((b) => show(b, { ...opts, raw: true }));
+    trackOutput(shown);
+    return shown;
+  },
   vega: typed<unknown>(StandardMime.vega, same, label('Vega chart')),
   /** Shows a ready MIME bundle as is. */
   bundle: (bundle: MimeBundle, opts: DisplayOptions = {}) => show(bundle, { ...opts, raw: true }),
