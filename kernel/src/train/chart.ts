@@ -15,7 +15,7 @@ import { frontend } from '../display/frontend.js';
 const FLOAT_BUDGET = 6000;
 const MAX_BUCKETS = 400;
 const MIN_BUCKETS = 32;
-/** The SVG fallback is redrawn at most this often while running (the final update always redraws it). */
+/** The static fallbacks (SVG, text) are redrawn at most this often while running (the final update always redraws them). */
 const HTML_EVERY_MS = 2000;
 
 export interface LiveChartOptions {
@@ -33,7 +33,14 @@ export interface LiveChartOptions {
 
 class Series {
   readonly dec = new Decimator(MAX_BUCKETS);
+  private encoding: { version: number; text: string } | undefined;
   constructor(readonly name: string, readonly scope: 'batch' | 'epoch') {}
+
+  /** The buckets as the payload carries them; a series that has not changed (val_* within an epoch) is not re-encoded. */
+  encoded(): string {
+    if (this.encoding?.version !== this.dec.version) this.encoding = { version: this.dec.version, text: encodeBuckets(this.dec.value) };
+    return this.encoding.text;
+  }
 }
 
 export class ChartRun {
@@ -63,7 +70,7 @@ export class ChartRun {
     const series = [...this.series.values()]
       // A constant learning rate is not worth an axis.
       .filter((s) => s.name !== 'lr' || s.dec.value.some((b) => b.min !== s.dec.value[0].min || b.max !== b.min))
-      .map((s) => ({ name: s.name, scope: s.scope, count: s.dec.count, buckets: encodeBuckets(s.dec.value) }));
+      .map((s) => ({ name: s.name, scope: s.scope, count: s.dec.count, buckets: s.encoded() }));
     return { name: this.name, status: this.status, epoch: this.epoch, epochs: this.epochs, step: this.step, elapsedMs: Math.round(this.elapsedMs), etaMs: this.etaMs === null ? null : Math.round(this.etaMs), ...(this.note ? { note: this.note } : {}), series };
   }
 }
@@ -75,7 +82,8 @@ export class LiveChart {
   private handle: DisplayHandle | undefined;
   private lastSent = 0;
   private timer: NodeJS.Timeout | undefined;
-  private html: { at: number; text: string } | undefined;
+  /** The static fallbacks (SVG and text), redrawn at most every HTML_EVERY_MS while running. */
+  private fallback: { at: number; html: string; text: string } | undefined;
   /** Updates sent and their sizes, for benchmarks and tests. */
   readonly stats = { updates: 0, maxBytes: 0 };
 
@@ -124,10 +132,13 @@ export class LiveChart {
 
   bundle(final = true): MimeBundle {
     const payload = this.payload();
-    const model = lossModel(payload);
     const now = Date.now();
-    if (final || !this.html || now - this.html.at > HTML_EVERY_MS) this.html = { at: now, text: lossHtml(model) };
-    return tsmlBundle(TsmlMime.loss, payload, { html: this.html.text, text: lossText(model) });
+    // A live update's fallbacks may be a moment old (the panel draws the payload); the final one is exact.
+    if (final || !this.fallback || now - this.fallback.at > HTML_EVERY_MS) {
+      const model = lossModel(payload);
+      this.fallback = { at: now, html: lossHtml(model), text: lossText(model) };
+    }
+    return tsmlBundle(TsmlMime.loss, payload, { html: this.fallback.html, text: this.fallback.text });
   }
 
   [JUPYTER_DISPLAY](): MimeBundle {
