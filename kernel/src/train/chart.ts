@@ -15,8 +15,13 @@ import { frontend } from '../display/frontend.js';
 const FLOAT_BUDGET = 6000;
 const MAX_BUCKETS = 400;
 const MIN_BUCKETS = 32;
-/** The static fallbacks (SVG, text) are redrawn at most this often while running (the final update always redraws them). */
+/**
+ * While running, the static fallbacks (SVG, text) are redrawn at most this often, and never more
+ * than 1 % of the time: after a redraw that took d ms, not for another 100·d ms (an SVG of many
+ * series costs tens of ms). The final update always redraws them.
+ */
 const HTML_EVERY_MS = 2000;
+const HTML_COST_FACTOR = 100;
 
 export interface LiveChartOptions {
   title?: string;
@@ -83,7 +88,7 @@ export class LiveChart {
   private lastSent = 0;
   private timer: NodeJS.Timeout | undefined;
   /** The static fallbacks (SVG and text), redrawn at most every HTML_EVERY_MS while running. */
-  private fallback: { at: number; html: string; text: string } | undefined;
+  private fallback: { at: number; html: string; text: string; ms: number } | undefined;
   /** Updates sent and their sizes, for benchmarks and tests. */
   readonly stats = { updates: 0, maxBytes: 0 };
 
@@ -134,11 +139,14 @@ export class LiveChart {
     const payload = this.payload();
     const now = Date.now();
     // A live update's fallbacks may be a moment old (the panel draws the payload); the final one is exact.
-    if (final || !this.fallback || now - this.fallback.at > HTML_EVERY_MS) {
+    let f = this.fallback;
+    if (final || !f || now - f.at > Math.max(HTML_EVERY_MS, HTML_COST_FACTOR * f.ms)) {
+      const t0 = performance.now();
       const model = lossModel(payload);
-      this.fallback = { at: now, html: lossHtml(model), text: lossText(model) };
+      const html = lossHtml(model);
+      f = this.fallback = { at: now, html, text: lossText(model), ms: performance.now() - t0 };
     }
-    return tsmlBundle(TsmlMime.loss, payload, { html: this.fallback.html, text: this.fallback.text });
+    return tsmlBundle(TsmlMime.loss, payload, { html: f.html, text: f.text });
   }
 
   [JUPYTER_DISPLAY](): MimeBundle {
