@@ -22,6 +22,7 @@ export type ConnectHandler = (view: ChannelView) => unknown;
 /** How a failure in a handler is reported; the kernel wires it to the notebook. */
 export type ChannelErrorReporter = (err: unknown, where: string, view: ChannelView | undefined) => void;
 
+/** A panel output's kernel side: `send` to every connected view, `on(type, handler)` for their messages, `onConnect`, `close`. */
 export class Channel {
   readonly id: string;
   private readonly views = new Map<string, { comm: Comm; view: ChannelView }>();

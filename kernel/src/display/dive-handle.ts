@@ -13,6 +13,7 @@ import type { DiveSource } from './dive-source.js';
 /** What a handle sends to its views; set once the output's channel exists. */
 export type DiveSend = (msg: { type: 'highlight'; encoding: DiveIndexEncoding; count: number; rows: number }, buffer: Uint8Array) => void;
 
+/** What `display.dive` returns: the selection made in the panel (`selection()`, `selected()`), and `highlight()` of rows in every open view. */
 export class Dive {
   readonly [NO_OUTPUT] = true;
   private selectedRows: Uint32Array = new Uint32Array(0);

@@ -10,6 +10,7 @@ import { r2Score } from './metrics.js';
 
 type Matrix = readonly (readonly number[])[];
 
+/** Ordinary least squares in float64 (scikit-learn's LinearRegression): fit, predict, score, save and load as JSON. */
 export class LinearRegression {
   intercept = 0;
   coef: number[] = [];

@@ -5,6 +5,7 @@ export function meanSquaredError(yTrue: readonly number[], yPred: readonly numbe
   return yTrue.reduce((s, v, i) => s + (v - yPred[i]) ** 2, 0) / yTrue.length;
 }
 
+/** R², scikit-learn's r2_score: 1 − residual sum of squares / total sum of squares. */
 export function r2Score(yTrue: readonly number[], yPred: readonly number[]): number {
   same(yTrue, yPred);
   const mean = yTrue.reduce((a, b) => a + b, 0) / yTrue.length;
@@ -12,6 +13,7 @@ export function r2Score(yTrue: readonly number[], yPred: readonly number[]): num
   return 1 - (meanSquaredError(yTrue, yPred) * yTrue.length) / sst;
 }
 
+/** The share of predictions equal to the truth, scikit-learn's accuracy_score. */
 export function accuracy<T>(yTrue: readonly T[], yPred: readonly T[]): number {
   same(yTrue, yPred);
   return yTrue.filter((v, i) => v === yPred[i]).length / yTrue.length;

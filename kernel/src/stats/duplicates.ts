@@ -65,6 +65,7 @@ const same = (a: unknown, b: unknown): boolean => {
   return a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
 };
 
+/** Duplicate rows as pandas' `duplicated()` (keep='first') finds them, over all or the given columns. */
 export function duplicates(table: ColumnTable, columns: string[] = table.columnNames()): Duplicates {
   const n = table.numRows();
   const h = new Int32Array(n);

@@ -56,6 +56,7 @@ export interface ColumnFences {
 /** How many grid ks lie below `excess` (a value's distance beyond its quartile, in IQRs): it is an outlier for exactly those. */
 const gridIndex = (excess: number): number => Math.min(K_GRID.length, Math.max(0, Math.ceil(Math.round((excess - 0.5) * 1e9) / 1e8)));
 
+/** Outlier rules over a numeric column: IQR fences at k, |z| > 3, modified z > 3.5; counts and whiskers for every k from 0.5 to 5. */
 export function fences(values: ArrayLike<number>, opts: FenceOptions = {}): ColumnFences {
   const { k = 1.5, z = 3, modifiedZ = 3.5 } = opts;
   if (!(k >= 0)) throw new RangeError(`k must be ≥ 0, got ${k}`);

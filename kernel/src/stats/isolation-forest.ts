@@ -37,6 +37,7 @@ interface Tree {
   left: Int32Array;
 }
 
+/** scikit-learn's Isolation Forest: seeded trees grown on row samples; `score(x)` in (0, 1], higher is easier to isolate. */
 export class IsolationForest {
   private readonly trees: Tree[] = [];
   readonly nTrees: number;

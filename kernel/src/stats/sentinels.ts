@@ -138,6 +138,7 @@ export interface SentinelOptions {
   columns?: string[];
 }
 
+/** Values that probably mean "missing" although not null (impossible zeros, rare negatives, out-of-range codes, '?'/'NA' texts), each with its reason. */
 export function sentinels(table: ColumnTable, opts: SentinelOptions = {}): Sentinel[] {
   const out: Sentinel[] = [];
   for (const name of opts.columns ?? table.columnNames()) {

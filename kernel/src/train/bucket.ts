@@ -187,6 +187,7 @@ export class BucketLoader implements AsyncIterable<Batch> {
   }
 }
 
+/** A loader for variable-length sequences: buckets by length, pads each batch to its longest, draws buckets in proportion to what they have left; `fit` takes it as data. */
 export function bucketBy(input: ColumnTable | ArrayLike<number>[], opts?: BucketOptions): BucketLoader {
   return new BucketLoader(input, opts);
 }

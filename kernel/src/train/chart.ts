@@ -80,6 +80,7 @@ export class ChartRun {
   }
 }
 
+/** The live loss chart: runs of decimated series, throttled display updates, and a final update with static SVG and text; share one between fits to compare runs. */
 export class LiveChart {
   readonly runs: ChartRun[] = [];
   readonly options: Required<Omit<LiveChartOptions, 'title' | 'xLog'>> & Pick<LiveChartOptions, 'title' | 'xLog'>;

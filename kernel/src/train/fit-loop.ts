@@ -56,6 +56,7 @@ function loopArithmetic(tf: typeof TF, o: FitLoopOptions): StepArithmetic {
   return step;
 }
 
+/** Trains any closure over variables: `loss(batch)` gives per-example losses (or `{ loss, ...metrics }`), gradients by `tf.variableGrads`; returns the History. */
 export async function fitLoop(o: FitLoopOptions): Promise<History> {
   const tf = requireTf();
   const step = loopArithmetic(tf, o);

@@ -70,6 +70,7 @@ export function modelArithmetic(tf: typeof TF, model: Model): StepArithmetic {
   };
 }
 
+/** Trains a compiled tfjs-layers model (its loss, metrics, optimizer) on tensors, a table or batches; live loss chart and callbacks; returns the History. */
 export async function fit(model: TF.LayersModel, data: DataInput, opts: FitOptions = {}): Promise<History> {
   const tf = requireTf();
   const m = model as Model;

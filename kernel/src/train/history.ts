@@ -22,6 +22,7 @@ export interface EpochRecord extends Logs {
   time: number;
 }
 
+/** A fit's record: per-epoch means (loss, metrics, val_*, lr, time) and per-step logs; `best`, `last`, `toTable`; renders as a table. */
 export class History {
   readonly epochs: EpochRecord[] = [];
   /** Per-step logs, stored by column: `step`, `epoch` (fractional: 1.5 is half-way through the second epoch) and each metric. */

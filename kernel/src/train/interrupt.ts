@@ -41,6 +41,7 @@ export function watchInterrupt(): InterruptWatch {
   };
 }
 
+/** Thrown by a fit stopped by Kernel → Interrupt at a batch boundary; the model keeps its weights, `history` the epochs so far. */
 export class TrainingInterrupted extends KeyboardInterrupt {
   constructor(message: string, readonly history: unknown) {
     super(message);

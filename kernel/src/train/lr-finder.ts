@@ -59,6 +59,7 @@ export function suggestLr(lrs: number[], smoothed: number[]): { steepest: number
   return { steepest: lrs[best], minLoss: lrs[iMin] };
 }
 
+/** Sweeps the learning rate exponentially, one step each, charts loss vs rate, suggests the steepest descent, and restores the model and optimizer. */
 export async function lrFinder(model: TF.LayersModel, data: DataInput, opts: LrFinderOptions = {}): Promise<LrFinderResult> {
   const tf = requireTf();
   const { minLr = 1e-7, maxLr = 10, steps = 100, divergeFactor = 4 } = opts;

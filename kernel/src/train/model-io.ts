@@ -79,6 +79,7 @@ export async function loadModel(dir: string): Promise<TF.LayersModel> {
   return requireTf().loadLayersModel(fileHandler(dir));
 }
 
+/** Saves a model as tfjs-node's `file://` layout (model.json + weights.bin) in `dir`, without tfjs-node. */
 export async function saveModel(model: TF.LayersModel, dir: string): Promise<TF.io.SaveResult> {
   return model.save(fileHandler(dir));
 }

@@ -82,6 +82,7 @@ class Pool {
   }
 }
 
+/** Rows split into partitions (from `tsml.partition`), kept loaded in worker threads across `mapReduce` jobs; `close()` stops the workers. */
 export class Partitions {
   private pool: { n: number; pool: Pool; loaded: Promise<unknown> } | undefined;
 
@@ -175,6 +176,7 @@ function runLocal(parts: Partitions, map: MapFn, combine: CombineFn, context: un
   });
 }
 
+/** Runs `map(row, emit, context)` over every partition on worker threads, combines per key inside each partition, then across them; reports records shuffled. */
 export async function mapReduce<V = any, C = unknown>(parts: Partitions, map: MapFn<Record<string, any>, C>, combine: CombineFn<V>, opts: MapReduceOptions<C> = {}): Promise<MapReduceResult<V>> {
   if (!(parts instanceof Partitions)) throw new TypeError('mapReduce: pass the partitions from tsml.partition(table, n)');
   const t0 = performance.now();
