@@ -25,6 +25,10 @@ describe('packaged datasets', () => {
     expect(new Set(t.array('Origin') as string[])).toEqual(new Set(['USA', 'Europe', 'Japan']));
     const years = t.array('ModelYear') as number[];
     expect([Math.min(...years), Math.max(...years)]).toEqual([70, 82]);
+    // UCI's cars per model year (vega-datasets dates the 29 cars of 1981 as 1982; the loader undoes it).
+    const perYear = Array.from({ length: 13 }, (_, i) => years.filter((y) => y === 70 + i).length);
+    expect(perYear).toEqual([29, 28, 28, 40, 27, 30, 34, 28, 36, 29, 29, 29, 31]);
+    expect(t.object(338)).toMatchObject({ MPG: 27.2, ModelYear: 81 }); // plymouth reliant, UCI's first 1981 car
     // First and last rows of UCI's auto-mpg.data.
     expect(t.object(0)).toEqual({ MPG: 18, Cylinders: 8, Displacement: 307, Horsepower: 130, Weight: 3504, Acceleration: 12, ModelYear: 70, Origin: 'USA' });
     expect(t.object(397)).toEqual({ MPG: 31, Cylinders: 4, Displacement: 119, Horsepower: 82, Weight: 2720, Acceleration: 19.4, ModelYear: 82, Origin: 'USA' });

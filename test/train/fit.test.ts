@@ -127,6 +127,14 @@ describe('fit', () => {
     tf.dispose([x, y]);
   });
 
+  it('splits validation where Keras and tfjs do: the first floor(n · (1 − split)) rows train', async () => {
+    // 314 Auto-MPG cars at 0.2 -> 251 + 63; 9 rows at 0.25 -> 6 + 3 (rounding the validation count would give 7 + 2).
+    const { x, y } = linearData(9);
+    const h = await fit(mlp(), { x, y }, { epochs: 1, batchSize: 1, validationSplit: 0.25, ...quiet });
+    expect(h.batches.step).toHaveLength(6);
+    tf.dispose([x, y]);
+  });
+
   it('keeps the tensor count flat across 50 epochs', async () => {
     const { x, y } = linearData(64);
     const m = mlp();

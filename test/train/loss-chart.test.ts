@@ -54,6 +54,21 @@ describe('min/max/last decimation', () => {
   });
 });
 
+  it('sends what the series hold now: a series re-encodes after new points and after a re-budget compacts it', () => {
+    const c = new LiveChart({ live: false });
+    const run = c.run('r');
+    for (let s = 1; s <= 1000; s++) run.log('batch', 'loss', s, 1 / s);
+    const buckets = () => decodeBuckets(c.payload().runs[0].series[0].buckets);
+    expect(buckets().at(-1)!.x).toBe(1000);
+    run.log('batch', 'loss', 1001, 0.5);
+    expect(buckets().at(-1)).toMatchObject({ x: 1001, last: 0.5 });
+    const before = buckets().length;
+    // More series share the payload budget: the loss series compacts without a new point.
+    for (let k = 0; k < 20; k++) run.log('batch', `m${k}`, 1, 1);
+    expect(buckets().length).toBeLessThan(before);
+    expect(buckets().reduce((n, b) => n + b.n, 0)).toBe(1001);
+  });
+
 describe('debiased EMA', () => {
   it('is TensorBoard’s smoothing: an EMA divided by 1 − w^t', () => {
     const v = [1, 2, 3, 10];

@@ -7,7 +7,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { threadId } from 'node:worker_threads';
 import { mapReduce, partition, type Partitions } from '../../kernel/src/train/index.js';
-import { blobs } from '../../datasets/src/index.js';
+import { blobs, makeClassification } from '../../datasets/src/index.js';
 
 const data = blobs({ n: 10_000, centers: 5, seed: 3 });
 const opened: Partitions[] = [];
@@ -73,11 +73,10 @@ describe('mapReduce', () => {
   });
 });
 
-describe('the map-reduce lab (data made by scikit-learn: notebooks/data/map-reduce/make_data.py)', () => {
+describe('the map-reduce lab (its data from the make_classification port, random_state=123)', () => {
   it('logistic regression by summed per-partition gradients gives the lab’s losses to 1e-6 and accuracy 0.9945', async () => {
-    const { readCsv } = await import('../../kernel/src/data/index.js');
-    const t = await readCsv(new URL('../../notebooks/data/map-reduce/classification.csv', import.meta.url).pathname);
-    const p = partition(t, 8);
+    const { X, y } = makeClassification({ nSamples: 10_000, nFeatures: 2, nInformative: 2, nRedundant: 0, nClustersPerClass: 1, randomState: 123 });
+    const p = partition({ x0: X.map((r) => r[0]), x1: X.map((r) => r[1]), label: y }, 8);
     opened.push(p);
     const want = [0.7985616355198335, 0.07500786607886242, 0.06578866845350452, 0.05999996600024983, 0.05603349371988779, 0.05315514097244599, 0.05097938292867146, 0.04928355967304257, 0.04792987072323888, 0.046828371238424885, 0.04591785644633872];
     // Per row: the gradient of the log loss and the loss itself, summed per partition, then across partitions.

@@ -26,6 +26,8 @@ export class Decimator {
   private buckets: Bucket[] = [];
   private width = 1;
   count = 0;
+  /** Changes whenever the buckets do (a point, a compaction), so an encoding can be reused until then. */
+  version = 0;
 
   constructor(public capacity = 400) {
     if (!(capacity >= 2)) throw new RangeError(`Decimator capacity must be at least 2, got ${capacity}`);
@@ -33,6 +35,7 @@ export class Decimator {
 
   push(x: number, y: number): void {
     this.count++;
+    this.version++;
     // Non-finite losses (a diverging run) are counted but not drawn: they would wreck every mean after them.
     if (!Number.isFinite(y)) return;
     const b = this.buckets[this.buckets.length - 1];
@@ -58,6 +61,7 @@ export class Decimator {
     }
     this.buckets = out;
     this.width *= 2;
+    this.version++;
     while (this.buckets.length > this.capacity) this.compact();
   }
 
@@ -80,7 +84,15 @@ export function mergeBuckets(a: Bucket, b: Bucket): Bucket {
 /** Buckets as the payload carries them: little-endian float32, base64. */
 export function encodeBuckets(buckets: readonly Bucket[]): string {
   const f = new Float32Array(buckets.length * FIELDS);
-  buckets.forEach((b, i) => f.set([b.x, b.min, b.max, b.last, b.mean, b.n], i * FIELDS));
+  for (let i = 0, o = 0; i < buckets.length; i++, o += FIELDS) {
+    const b = buckets[i];
+    f[o] = b.x;
+    f[o + 1] = b.min;
+    f[o + 2] = b.max;
+    f[o + 3] = b.last;
+    f[o + 4] = b.mean;
+    f[o + 5] = b.n;
+  }
   return toBase64(new Uint8Array(f.buffer));
 }
 
@@ -92,8 +104,13 @@ export function decodeBuckets(b64: string): Bucket[] {
   return out;
 }
 
+type NodeBuffer = { from(b: ArrayBuffer, offset: number, length: number): { toString(enc: 'base64'): string } };
+const NodeBuffer = (globalThis as { Buffer?: NodeBuffer }).Buffer;
+
 // btoa/atob exist in browsers and Node ≥ 16; they take binary strings, built in chunks to stay off the argument limit.
+// The kernel encodes on every live update: Node's Buffer does it without the binary string.
 function toBase64(bytes: Uint8Array): string {
+  if (NodeBuffer) return NodeBuffer.from(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength).toString('base64');
   let s = '';
   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(s);

@@ -10,6 +10,7 @@ import { probeCuda, type CudaProbe } from './cuda.js';
 import { errorLine, loadPackage, type PackageFinder, type PackageHome } from './packages.js';
 import { installWebGpuGlobals, probeAdapter, type DawnModule } from './webgpu.js';
 import { registerWasmGradients } from './wasm-gradients.js';
+import { registerWasmMatMul } from './wasm-matmul.js';
 
 export type Tf = typeof TfModule;
 export type BackendId = 'tensorflow-gpu' | 'webgpu' | 'tensorflow' | 'wasm' | 'cpu';
@@ -164,6 +165,7 @@ const wasm: Candidate = {
       return skip('failed to load', errorLine(e));
     }
     registerWasmGradients(tf as unknown as Parameters<typeof registerWasmGradients>[0]);
+    registerWasmMatMul(tf as unknown as Parameters<typeof registerWasmMatMul>[0]);
     const simd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
     const threads = Boolean(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'));
     let count = 1;

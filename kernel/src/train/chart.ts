@@ -15,8 +15,13 @@ import { frontend } from '../display/frontend.js';
 const FLOAT_BUDGET = 6000;
 const MAX_BUCKETS = 400;
 const MIN_BUCKETS = 32;
-/** The SVG fallback is redrawn at most this often while running (the final update always redraws it). */
+/**
+ * While running, the static fallbacks (SVG, text) are redrawn at most this often, and never more
+ * than 1 % of the time: after a redraw that took d ms, not for another 100·d ms (an SVG of many
+ * series costs tens of ms). The final update always redraws them.
+ */
 const HTML_EVERY_MS = 2000;
+const HTML_COST_FACTOR = 100;
 
 export interface LiveChartOptions {
   title?: string;
@@ -33,7 +38,14 @@ export interface LiveChartOptions {
 
 class Series {
   readonly dec = new Decimator(MAX_BUCKETS);
+  private encoding: { version: number; text: string } | undefined;
   constructor(readonly name: string, readonly scope: 'batch' | 'epoch') {}
+
+  /** The buckets as the payload carries them; a series that has not changed (val_* within an epoch) is not re-encoded. */
+  encoded(): string {
+    if (this.encoding?.version !== this.dec.version) this.encoding = { version: this.dec.version, text: encodeBuckets(this.dec.value) };
+    return this.encoding.text;
+  }
 }
 
 export class ChartRun {
@@ -63,7 +75,7 @@ export class ChartRun {
     const series = [...this.series.values()]
       // A constant learning rate is not worth an axis.
       .filter((s) => s.name !== 'lr' || s.dec.value.some((b) => b.min !== s.dec.value[0].min || b.max !== b.min))
-      .map((s) => ({ name: s.name, scope: s.scope, count: s.dec.count, buckets: encodeBuckets(s.dec.value) }));
+      .map((s) => ({ name: s.name, scope: s.scope, count: s.dec.count, buckets: s.encoded() }));
     return { name: this.name, status: this.status, epoch: this.epoch, epochs: this.epochs, step: this.step, elapsedMs: Math.round(this.elapsedMs), etaMs: this.etaMs === null ? null : Math.round(this.etaMs), ...(this.note ? { note: this.note } : {}), series };
   }
 }
@@ -80,7 +92,8 @@ export class LiveChart {
   private handle: DisplayHandle | undefined;
   private lastSent = 0;
   private timer: NodeJS.Timeout | undefined;
-  private html: { at: number; text: string } | undefined;
+  /** The static fallbacks (SVG and text), redrawn at most every HTML_EVERY_MS while running. */
+  private fallback: { at: number; html: string; text: string; ms: number } | undefined;
   /** Updates sent and their sizes, for benchmarks and tests. */
   readonly stats = { updates: 0, maxBytes: 0 };
 
@@ -129,10 +142,16 @@ export class LiveChart {
 
   bundle(final = true): MimeBundle {
     const payload = this.payload();
-    const model = lossModel(payload);
     const now = Date.now();
-    if (final || !this.html || now - this.html.at > HTML_EVERY_MS) this.html = { at: now, text: lossHtml(model) };
-    return tsmlBundle(TsmlMime.loss, payload, { html: this.html.text, text: lossText(model) });
+    // A live update's fallbacks may be a moment old (the panel draws the payload); the final one is exact.
+    let f = this.fallback;
+    if (final || !f || now - f.at > Math.max(HTML_EVERY_MS, HTML_COST_FACTOR * f.ms)) {
+      const t0 = performance.now();
+      const model = lossModel(payload);
+      const html = lossHtml(model);
+      f = this.fallback = { at: now, html, text: lossText(model), ms: performance.now() - t0 };
+    }
+    return tsmlBundle(TsmlMime.loss, payload, { html: f.html, text: f.text });
   }
 
   [JUPYTER_DISPLAY](): MimeBundle {

@@ -92,8 +92,9 @@ function tensorSource(tf: typeof TF, data: { x: Inputs; y?: Inputs; mask?: Tenso
   const split = opts.validationSplit ?? 0;
   if (split) {
     if (!(split > 0 && split < 1)) throw new RangeError(`fit: validationSplit must be between 0 and 1 (exclusive), got ${split}`);
-    const nVal = Math.round(n * split);
-    const nTrain = n - nVal;
+    // Keras' and tfjs' split point, so a validation split holds the same rows as theirs.
+    const nTrain = Math.floor(n * (1 - split));
+    const nVal = n - nTrain;
     if (nTrain < 1 || nVal < 1) throw new RangeError(`fit: validationSplit ${split} of ${n} rows leaves ${nTrain} to train on and ${nVal} to validate`);
     const part = (x: Inputs, start: number, size: number) => mapInputs(x, (t) => { const s = t.slice(start, size); owned.push(s); return s; });
     const pick = (start: number, size: number) => ({

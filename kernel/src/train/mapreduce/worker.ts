@@ -30,12 +30,14 @@ export function workerMain(): void {
     if (msg.type !== 'run') return;
     prelude = msg.prelude ?? '';
     const out: { part: number; records: [unknown, unknown][]; emitted: number }[] = [];
-    let where = '';
+    // Where an error happened, as numbers: a string per row would cost more than many a map function.
+    let partId = -1;
+    let i = 0;
     try {
-      where = 'compiling map';
       const map = compile(msg.map);
       const combine = msg.combine ? compile(msg.combine) : null;
       for (const id of msg.parts as number[]) {
+        partId = id;
         const p = parts.get(id)!;
         const names = Object.keys(p.columns);
         const cols = names.map((n) => p.columns[n]);
@@ -51,8 +53,7 @@ export function workerMain(): void {
               emitted++;
               records.push([k, v]);
             };
-        for (let i = 0; i < p.size; i++) {
-          where = `partition ${id}, row ${i}`;
+        for (i = 0; i < p.size; i++) {
           const row: Record<string, unknown> = {};
           for (let c = 0; c < names.length; c++) row[names[c]] = cols[c][i];
           map(row, emit, msg.context);
@@ -62,6 +63,7 @@ export function workerMain(): void {
       parentPort!.postMessage({ type: 'done', job: msg.job, out });
     } catch (e) {
       const err = e as Error;
+      const where = partId < 0 ? 'compiling map' : `partition ${partId}, row ${i}`;
       parentPort!.postMessage({ type: 'error', job: msg.job, where, name: err?.name, message: err?.message ?? String(e), stack: err?.stack });
     }
   });
