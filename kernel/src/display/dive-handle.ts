@@ -13,6 +13,11 @@ import type { DiveSource } from './dive-source.js';
 /** What a handle sends to its views; set once the output's channel exists. */
 export type DiveSend = (msg: { type: 'highlight' | 'selection'; encoding: DiveIndexEncoding; count: number; rows: number }, buffer: Uint8Array) => void;
 
+/**
+ * The handle `display.dive(table, opts)` returns: `selection()` / `selected()` read what is selected in
+ * the panel (or by `select()`), `select(rows | test)` selects from code, `highlight(rows)` rings rows in
+ * every open view of this Dive.
+ */
 export class Dive {
   readonly [NO_OUTPUT] = true;
   private selectedRows: Uint32Array = new Uint32Array(0);
