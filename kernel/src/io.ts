@@ -2,10 +2,8 @@
  * Starts the I/O thread on its own, so sockets are bound and kernel_info is
  * answered while the engine's modules are still loading (cold start).
  */
-import { randomUUID } from 'node:crypto';
 import { Bridge } from './protocol/bridge.js';
 import type { ConnectionInfo } from './protocol/messages.js';
-import { kernelInfo } from './info.js';
 
 export interface Io {
   bridge: Bridge;
@@ -14,6 +12,6 @@ export interface Io {
 }
 
 export function startIo(connection: ConnectionInfo): Io {
-  const bridge = new Bridge(connection, randomUUID(), kernelInfo());
+  const bridge = new Bridge(connection);
   return { bridge, started: bridge.start() };
 }

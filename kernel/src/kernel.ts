@@ -14,10 +14,9 @@ import { hasPendingOutputs, outputsSettled } from './display/pending.js';
 import { currentSink } from './display/capture.js';
 import { registerBuiltinFormatters } from './display/formatters.js';
 import { Executor } from './engine/executor.js';
-import { CellSyntaxError, completeness } from './engine/compile.js';
+import { CellSyntaxError, completeness, loadTypeStripper } from './engine/compile.js';
 import { formatError, formatSyntaxError, KeyboardInterrupt } from './engine/traceback.js';
-import { complete } from './engine/complete.js';
-import { describe, helpRequest, inspectAt } from './engine/inspect.js';
+import { helpRequest } from './engine/introspect.js';
 import { defaultHistoryFile, History } from './engine/history.js';
 import { CommManager } from './comm/manager.js';
 import { installChannels } from './channel/index.js';
@@ -31,6 +30,13 @@ import { setFrontend } from './display/frontend.js';
 
 /** Cells that can reach the `tsml` global or what it provides (tfjs through an import, the display.* panels). */
 const NEEDS_API = /\btsml\b|\btf\b|\bimport\b|\brequire\b|\boverview\b|\bmissing\b|\boutliers\b|\bdive\b/;
+/**
+ * The tsml API (~170 ms of CPU to load) and the type stripper (sucrase, ~50 ms)
+ * load with the first cell that needs them, or once the kernel has been idle
+ * this long: a first cell that does not need them never waits for them, and a
+ * user who types for a moment finds them loaded.
+ */
+const PRELOAD_IDLE_MS = 150;
 
 type Channel = 'shell' | 'control';
 
@@ -50,8 +56,11 @@ export class Kernel {
   private executionCount = 0;
   private readonly stopOnError = new StopOnError();
   private queue: Promise<void> = Promise.resolve();
-  /** The `tsml` cell global, loaded right after start so kernel_info never waits for it. */
-  private api: Promise<void> = Promise.resolve();
+  /** The `tsml` cell global, loading or loaded (see PRELOAD_IDLE_MS). */
+  private api: Promise<void> | undefined;
+  private preload: NodeJS.Timeout | undefined;
+  /** Requests being handled (executes queued or running, others in flight): no preload while any is. */
+  private active = 0;
   private tensors: { loadTf(): Promise<unknown>; loadedTf(): unknown } | undefined;
   private current: { msg: Message; allowStdin: boolean } | undefined;
   private pendingInput: { resolve: (v: string) => void; reject: (e: Error) => void } | undefined;
@@ -80,7 +89,21 @@ export class Kernel {
     registerBuiltinFormatters();
     installCellGlobals({ display, clearOutput, input: this.inputFunction(), comms: this.comms });
     this.installSafetyNets();
-    this.api = import('./index.js').then(
+    this.schedulePreload();
+    // Last: requests held by the bridge while the engine loaded are handled from here on.
+    this.bridge.attach({
+      request: (channel, msg, arrival) => this.onRequest(channel, msg, arrival),
+      inputReply: (value) => this.settleInput(value),
+      terminated: () => this.interrupt(),
+      shutdown: () => process.exit(0), // the I/O thread has closed its sockets already
+    });
+    return io.started;
+  }
+
+  /** Loads the `tsml` cell global (once). */
+  private loadApi(): Promise<void> {
+    clearTimeout(this.preload);
+    return (this.api ??= import('./index.js').then(
       (ns) => {
         this.tensors = ns;
         const api = tsmlGlobal(ns);
@@ -90,17 +113,19 @@ export class Kernel {
         this.executor.provided.set('@tensorflow/tfjs', () => ns.loadTf() as Promise<Record<string, unknown>>);
       },
       (e: Error) => log(`could not load the tsml API for cells: ${e.stack}`),
-    );
-    // Last: requests held by the bridge while the engine loaded are handled from here on.
-    this.bridge.attach({
-      request: (channel, msg, arrival) => this.onRequest(channel, msg, arrival),
-      inputReply: (value) => this.settleInput(value),
-      terminated: () => this.interrupt(),
-      shutdown: () => process.exit(0), // the I/O thread has closed its sockets already
-    });
-    const endpoints = await io.started;
-    setImmediate(() => this.history.load());
-    return endpoints;
+    ));
+  }
+
+  private schedulePreload(): void {
+    if (this.api) return;
+    clearTimeout(this.preload);
+    this.preload = setTimeout(() => {
+      if (this.active > 0) return;
+      loadTypeStripper();
+      this.history.load();
+      void this.loadApi();
+    }, PRELOAD_IDLE_MS);
+    this.preload.unref();
   }
 
   private installSafetyNets(): void {
@@ -180,10 +205,16 @@ export class Kernel {
 
   private onRequest(channel: Channel, msg: Message, arrival: number): void {
     this.stopOnError.observe(msg, arrival);
+    this.active++;
+    clearTimeout(this.preload);
+    const done = () => {
+      this.active--;
+      this.schedulePreload();
+    };
     if (msg.header.msg_type === 'execute_request') {
-      this.queue = this.queue.then(() => this.execute(channel, msg, arrival));
+      this.queue = this.queue.then(() => this.execute(channel, msg, arrival)).finally(done);
     } else {
-      void this.handle(channel, msg);
+      void this.handle(channel, msg).finally(done);
     }
   }
 
@@ -197,13 +228,18 @@ export class Kernel {
     const c = msg.content as Record<string, any>;
     try {
       switch (type) {
-        case 'complete_request':
+        case 'complete_request': {
+          const { complete } = await import('./engine/complete.js');
+          if (NEEDS_API.test(String(c.code ?? ''))) await this.loadApi(); // `tsml.rea|` completes members of the loaded API
           this.bridge.reply(channel, msg, 'complete_reply', await complete(String(c.code ?? ''), Number(c.cursor_pos ?? 0), {
             loadModule: (s) => this.executor.importModule(s),
             cwd: this.executor.cwd,
           }));
           break;
+        }
         case 'inspect_request': {
+          const { inspectAt } = await import('./engine/inspect.js');
+          if (NEEDS_API.test(String(c.code ?? ''))) await this.loadApi();
           const r = inspectAt(String(c.code ?? ''), Number(c.cursor_pos ?? 0), c.detail_level === 1 ? 1 : 0, this.inspectContext());
           this.bridge.reply(channel, msg, 'inspect_reply', { status: 'ok', found: r.found, data: r.found ? { 'text/plain': r.text } : {}, metadata: {} });
           break;
@@ -262,12 +298,13 @@ export class Kernel {
     try {
       const help = helpRequest(code);
       if (help) {
+        const { describe } = await import('./engine/inspect.js');
         const r = describe(help.chain, help.detail, this.inspectContext());
         if (r.found) payload.push({ source: 'page', data: { 'text/plain': r.text }, start: 0 });
         else this.output.write('stdout', `Object \`${help.chain}\` not found.\n`);
       } else {
-        // The tsml API takes ~0.1 s to load after start; a first cell that cannot reach it does not wait.
-        if (NEEDS_API.test(code)) await this.api;
+        // The tsml API loads on first need (see PRELOAD_IDLE_MS): a cell that cannot reach it does not wait for it.
+        if (NEEDS_API.test(code)) await this.loadApi();
         // TensorFlow.js is chosen at first use: the first cell that mentions `tf` waits for its backend.
         if (this.tensors && /\btf\b/.test(code) && !this.tensors.loadedTf()) await this.tensors.loadTf();
         const r = await this.executor.run(code, label);
@@ -307,6 +344,7 @@ export class Kernel {
 
   private async userExpressions(exprs: Record<string, string>): Promise<Record<string, unknown>> {
     const out: Record<string, unknown> = {};
+    if (Object.values(exprs).some((e) => NEEDS_API.test(String(e)))) await this.loadApi();
     for (const [name, expr] of Object.entries(exprs)) {
       try {
         const r = await this.executor.run(String(expr), `user_expressions[${JSON.stringify(name)}]`);

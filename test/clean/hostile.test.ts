@@ -126,3 +126,22 @@ describe('stats on edge shapes', () => {
     expect(nullityDendrogram(one).order).toEqual(['a']);
   });
 });
+
+describe('imputation previews', () => {
+  it('bin what ffill, bfill and kNN would give, on the present values’ bins', async () => {
+    const { binIndex, afterCounts } = await import('../../kernel/src/missing/index.js');
+    const t = aq.table({ x: [null, 1, null, 3, null, null, 10], y: [0, 1, 2, 3, 4, 5, 6] });
+    const c = missingPayload(t).columns[0];
+    const bins = (vals: number[]) => {
+      const out = new Array(c.hist.counts.length).fill(0);
+      for (const v of vals) out[binIndex(c.hist.edges!, v)]++;
+      return out;
+    };
+    expect(c.hist.counts).toEqual(bins([1, 3, 10]));
+    expect(c.after!.ffill).toEqual(bins([1, 1, 3, 3, 3, 10]));
+    expect(c.after!.bfill).toEqual(bins([1, 1, 3, 3, 10, 10, 10]));
+    expect(c.after!.knn!.reduce((a: number, b: number) => a + b, 0)).toBe(7);
+    expect(afterCounts(c, 'median')).toEqual(bins([1, 3, 10, 3, 3, 3, 3]));
+    expect(c.fill).toEqual({ mean: 14 / 3, median: 3, mode: 1 });
+  });
+});

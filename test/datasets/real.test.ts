@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as ds from '../../datasets/src/index.js';
 
 const PY = join(process.cwd(), '.venv', 'bin', 'python');
@@ -94,5 +96,24 @@ describe('images', () => {
     expect(Math.max(...b.y)).toBeLessThan(10);
     expect(b.classes[0]).toBe('airplane');
     expect(() => ds.cifar10('/nonexistent')).toThrow(/data_batch_1.bin.*not found in \/nonexistent/);
+  });
+
+  it('cifar10 reads CIFAR-10 binary batches (label byte + CHW planes) into HWC', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tsml-cifar-'));
+    const b = ds.cifarLike({ n: 12, seed: 2 });
+    const record = (i: number) => {
+      const out = Buffer.alloc(3073);
+      out[0] = b.y[i];
+      for (let p = 0; p < 1024; p++) for (let c = 0; c < 3; c++) out[1 + c * 1024 + p] = b.x[i * 3072 + p * 3 + c];
+      return out;
+    };
+    for (let f = 1; f <= 5; f++) writeFileSync(join(dir, `data_batch_${f}.bin`), Buffer.concat([record(2 * f - 2), record(2 * f - 1)]));
+    writeFileSync(join(dir, 'test_batch.bin'), Buffer.concat([record(10), record(11)]));
+    const train = ds.cifar10(dir);
+    expect(train.shape).toEqual([10, 32, 32, 3]);
+    expect(Array.from(train.x)).toEqual(Array.from(b.x.subarray(0, 10 * 3072)));
+    expect(Array.from(train.y)).toEqual(Array.from(b.y.subarray(0, 10)));
+    const test = ds.cifar10(dir, { train: false });
+    expect(Array.from(test.y)).toEqual(Array.from(b.y.subarray(10)));
   });
 });

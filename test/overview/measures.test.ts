@@ -4,7 +4,7 @@ import * as aq from 'arquero';
 import { createRng, normal } from '@tsml/datasets/random';
 import { computeStatistics } from '../../kernel/src/stats/index.js';
 import {
-  chiSquareDistance, DEFAULT_VIEW, featureDistance, flagsOf, formatNumber, formatPercent, nonUniformityOf, overviewModel,
+  chiSquareDistance, DEFAULT_VIEW, featureDistance, flagsOf, formatCount, formatNumber, formatPercent, nonUniformityOf, overviewModel,
   rebin, SHIFT_RED, sortModes, visibleFeatures, type ViewOptions,
 } from '../../kernel/src/overview/index.js';
 
@@ -93,10 +93,12 @@ describe('view: search and sort', () => {
 });
 
 describe('number formatting', () => {
-  it('uses SI suffixes above 10,000 and below 0.01, and short decimals between', () => {
-    expect([12_345, 1_500_000, 0.0042, 3e-7, 1234, 3.14159, -2.5, 0, NaN, -Infinity].map(formatNumber)).toEqual(
-      ['12.3k', '1.5M', '4.2m', '300n', '1234', '3.14', '−2.5', '0', 'NaN', '−∞'],
+  it('uses SI suffixes above 10,000, short scientific below 0.01 (no "m" that reads as millions), short decimals between', () => {
+    expect([12_345, 1_500_000, 0.0042, 3e-7, -0.00314, 1234, 3.14159, -2.5, 0, NaN, -Infinity].map(formatNumber)).toEqual(
+      ['12.3k', '1.5M', '4.2e−3', '3e−7', '−3.14e−3', '1234', '3.14', '−2.5', '0', 'NaN', '−∞'],
     );
+    // Counts, weighted ones included, keep every digit below 10^9.
+    expect([950, 12_345, 4_150_123.6, 12.25, 999_999_999, 4.15e9].map(formatCount)).toEqual(['950', '12,345', '4,150,124', '12.3', '999,999,999', '4.15G']);
     expect([0, 0.0004, 0.0235, 0.5].map(formatPercent)).toEqual(['0%', '<0.1%', '2.35%', '50%']);
   });
 });

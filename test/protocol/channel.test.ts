@@ -4,7 +4,7 @@
  * buffers with a channel a cell opened.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KernelClient } from './client.js';
+import { KernelClient, until } from './client.js';
 import type { Message } from '../../kernel/src/protocol/messages.js';
 
 let k: KernelClient;
@@ -29,15 +29,6 @@ function messagesTo(commId: string): Message[] {
   return k.iopubLog.filter((m) => m.header.msg_type === 'comm_msg' && (m.content as any).comm_id === commId);
 }
 
-async function until<T>(what: string, f: () => T | undefined, timeout = 10_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const v = f();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 async function connect(channel: string): Promise<string> {
   const id = newCommId();

@@ -261,3 +261,14 @@ export class KernelClient {
     for (const s of [this.shell, this.control, this.stdin, this.iopub, this.hb]) s.close();
   }
 }
+
+/** Polls `f` until it returns something other than undefined or false (messages arrive on their own time). */
+export async function until<T>(what: string, f: () => T | undefined | false, timeout = 15_000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const v = f();
+    if (v !== undefined && v !== false) return v as T;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -3,7 +3,7 @@
  * a view that connects gets the schema, then any page of rows in any sort order.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KernelClient } from './client.js';
+import { KernelClient, until } from './client.js';
 
 let k: KernelClient;
 beforeAll(async () => {
@@ -17,15 +17,6 @@ let seq = 0;
 const data = (commId: string) =>
   k.iopubLog.filter((m) => m.header.msg_type === 'comm_msg' && (m.content as any).comm_id === commId).map((m) => (m.content as any).data);
 
-async function until<T>(what: string, f: () => T | undefined, timeout = 15_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const v = f();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 async function show(code: string): Promise<any> {
   const { outputs, content } = await k.execute(code);

@@ -98,3 +98,31 @@ describe('last expression', () => {
     expect(await run('const o = { k: 3 }; o.k;')).toBe(3);
   });
 });
+
+describe('cells that need no type stripping', () => {
+  // Parsed as they are, without loading sucrase: the script must be what the sucrase path gives.
+  const plain = [
+    '1+1',
+    'const x = { a: 1, b: [2, 3] }\nx.a ? x.b : null',
+    'label: for (const i of [1, 2]) { if (i) continue label }',
+    'class A { #p = 1; static s = 2; get p() { return this.#p } }\nnew A().p',
+    'async function* g() { yield await 1 }\nlet type = 1, declare = 2, abstract = 3\ntype + declare + abstract',
+    "import { readFile } from 'node:fs/promises'\nconst { default: m } = await import('x')",
+    'a?.b ?? c ** 2 >>> 1',
+  ];
+  it('compile to the same script as through sucrase', async () => {
+    const { stripTypes } = await import('../../kernel/src/engine/compile.js');
+    for (const code of plain) {
+      // sucrase leaves plain JavaScript as it is, so parsing the cell directly gives the same program.
+      expect(stripTypes(code), code).toBe(code);
+    }
+  });
+
+  it('still strips TypeScript, including type arguments that parse as comparisons in JavaScript', async () => {
+    const run = session();
+    expect(await run('function id<T>(x: T): T { return x }\nconst n = id<number>(4)\nn')).toBe(4);
+    expect(await run('let v: number = 2\nv as number')).toBe(2);
+    expect(await run('enum E { A = 3 }\nE.A')).toBe(3);
+    expect(await run('interface I { a: number }\nconst o: I = { a: 5 }\no!.a')).toBe(5);
+  });
+});

@@ -40,3 +40,21 @@ describe('History', () => {
     expect(globToRegExp('(x)*').test('(x) + 1')).toBe(true);
   });
 });
+
+describe('History start-up', () => {
+  it('numbers a new session from the end of a long file without reading the rest, and reads it all when asked', () => {
+    const f = file();
+    const lines = [];
+    for (let s = 1; s <= 40; s++) for (let l = 1; l <= 50; l++) lines.push(JSON.stringify({ session: s, line: l, source: `x${l} = ${'#'.repeat(40)}` }));
+    appendFileSync(f, lines.join('\n') + '\n'); // ~150 KiB: more than the tail read for the number
+    const h = new History(f);
+    h.add(1, 'first');
+    h.add(2, 'second', '2');
+    h.setOutput(1, 'one');
+    expect(h.session).toBe(41);
+    // A history request reads the whole file; this session's lines are not doubled.
+    expect(h.query({ hist_access_type: 'range', session: 0, output: true })).toEqual([[41, 1, ['first', 'one']], [41, 2, ['second', '2']]]);
+    expect(h.query({ hist_access_type: 'tail', n: 3 }).map((t) => t.slice(0, 2))).toEqual([[40, 50], [41, 1], [41, 2]]);
+    expect(new History(f).session).toBe(42);
+  });
+});

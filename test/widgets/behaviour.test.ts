@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KernelClient } from '../protocol/client.js';
+import { KernelClient, until } from '../protocol/client.js';
 
 const PY = join(__dirname, '..', '..', '.venv', 'bin', 'python');
 
@@ -31,15 +31,6 @@ async function update(modelId: string, state: Record<string, unknown>, buffers?:
 const sentTo = (modelId: string) =>
   k.iopubLog.filter((m) => m.header.msg_type === 'comm_msg' && (m.content as any).comm_id === modelId).map((m) => (m.content as any).data);
 
-async function until<T>(what: string, f: () => T | undefined | false, timeout = 10_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const v = f();
-    if (v !== undefined && v !== false) return v as T;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('widgets in the kernel', () => {
   it('a view moving a slider: the kernel sees the value, observers run with old and new', async () => {

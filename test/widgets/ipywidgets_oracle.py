@@ -13,14 +13,14 @@ import uuid
 from jupyter_client.manager import start_new_kernel
 
 scenario = json.load(sys.stdin)
-km, kc = start_new_kernel(kernel_name="python3")
+km, kc = start_new_kernel(kernel_name="python3", startup_timeout=120)
 messages = []
 
 
 def drain(parent_id):
     """iopub messages for one request, up to its idle status."""
     while True:
-        m = kc.get_iopub_msg(timeout=30)
+        m = kc.get_iopub_msg(timeout=90)
         if m["parent_header"].get("msg_id") != parent_id:
             continue
         if m["msg_type"] == "status":
@@ -36,10 +36,18 @@ def drain(parent_id):
         })
 
 
+def shell_reply(parent_id):
+    """The reply to one request: start_new_kernel's extra kernel_info replies can still be queued on a busy machine."""
+    while True:
+        m = kc.get_shell_msg(timeout=90)
+        if m["parent_header"].get("msg_id") == parent_id:
+            return m
+
+
 steps_done = []
 try:
     msg_id = kc.execute(scenario["code"])
-    kc.get_shell_msg(timeout=30)
+    shell_reply(msg_id)
     drain(msg_id)
     for step in scenario["steps"]:
         steps_done.append(step)
@@ -51,7 +59,7 @@ try:
             m = kc.session.msg("comm_msg", {"comm_id": comm_id, "data": {"method": "request_states"}})
         else:
             reply = kc.execute("", user_expressions={"id": f"{step['to']}.model_id"}, silent=True)
-            r = kc.get_shell_msg(timeout=30)
+            r = shell_reply(reply)
             drain(reply)
             model_id = json.loads(r["content"]["user_expressions"]["id"]["data"]["text/plain"].replace("'", '"'))
             m = kc.session.msg("comm_msg", {"comm_id": model_id, "data": step["data"]})
@@ -59,7 +67,7 @@ try:
         drain(m["header"]["msg_id"])
         if step.get("then"):
             msg_id = kc.execute(step["then"])
-            kc.get_shell_msg(timeout=30)
+            shell_reply(msg_id)
             drain(msg_id)
 finally:
     kc.stop_channels()

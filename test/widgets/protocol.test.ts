@@ -34,7 +34,11 @@ interface Seen {
 
 function oracle(s: Scenario): Seen[] {
   const input = JSON.stringify({ code: s.python, steps: s.steps.map(({ thenTs: _, ...st }) => st) });
-  return JSON.parse(execFileSync(PY, [join(__dirname, 'ipywidgets_oracle.py')], { input, timeout: 120_000, stdio: ['pipe', 'pipe', 'ignore'] }).toString());
+  try {
+    return JSON.parse(execFileSync(PY, [join(__dirname, 'ipywidgets_oracle.py')], { input, timeout: 240_000, stdio: ['pipe', 'pipe', 'pipe'] }).toString());
+  } catch (e) {
+    throw new Error(`the ipywidgets oracle failed: ${String((e as { stderr?: Buffer }).stderr ?? e).slice(-2000)}`);
+  }
 }
 
 let k: KernelClient;
@@ -98,7 +102,7 @@ async function expectSameAsIpywidgets(s: Scenario): Promise<Seen[]> {
   return got;
 }
 
-describe('widget messages, as ipywidgets 8 sends them', () => {
+describe('widget messages, as ipywidgets 8 sends them', { timeout: 240_000 }, () => {
   it('IntSlider: comm_open of layout, style and model (protocol 2.1.0), the view, echo_update then the clamped value, every state through the control comm', async () => {
     const got = await expectSameAsIpywidgets({
       python: "import ipywidgets as w\nfrom IPython.display import display\ns = w.IntSlider(value=3, max=10, description='k')\ndisplay(s)",

@@ -22,6 +22,10 @@ export type ConnectHandler = (view: ChannelView) => unknown;
 /** How a failure in a handler is reported; the kernel wires it to the notebook. */
 export type ChannelErrorReporter = (err: unknown, where: string, view: ChannelView | undefined) => void;
 
+/**
+ * The kernel side of a panel's channel (make one with `openChannel()`): `send` to every open view,
+ * `on(type, fn)` for what views send, `onConnect` to greet each view, `close()` when done.
+ */
 export class Channel {
   readonly id: string;
   private readonly views = new Map<string, { comm: Comm; view: ChannelView }>();

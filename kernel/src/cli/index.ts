@@ -1,10 +1,8 @@
 /**
  * `tsml install | kernel | run | --version`. Each command loads only what it needs,
- * so `tsml kernel` starts fast.
+ * so `tsml kernel` starts fast (this file imports nothing before it knows the command).
  */
-import { VERSION } from '../info.js';
-
-const USAGE = `tsml ${VERSION}: TypeScript notebooks for hands-on machine learning
+const usage = async () => `tsml ${(await import('../info.js')).VERSION}: TypeScript notebooks for hands-on machine learning
 
 Usage:
   tsml install [--user | --sys-prefix | --prefix DIR] [--name NAME] [--display-name NAME]
@@ -36,16 +34,16 @@ async function main(argv: string[]): Promise<number> {
     case '--version':
     case '-V':
     case 'version':
-      process.stdout.write(`${VERSION}\n`);
+      process.stdout.write(`${(await import('../info.js')).VERSION}\n`);
       return 0;
     case undefined:
     case '-h':
     case '--help':
     case 'help':
-      process.stdout.write(USAGE);
+      process.stdout.write(await usage());
       return cmd ? 0 : 2;
     default:
-      process.stderr.write(`tsml: unknown command '${cmd}'\n\n${USAGE}`);
+      process.stderr.write(`tsml: unknown command '${cmd}'\n\n${await usage()}`);
       return 2;
   }
 }

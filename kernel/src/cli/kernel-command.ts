@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { ConnectionInfo } from '../protocol/messages.js';
 import { debug } from '../util/log.js';
+import { startIo } from '../io.js';
 
 export async function runKernel(args: string[]): Promise<number> {
   const file = args.find((a) => !a.startsWith('-'));
@@ -18,12 +19,10 @@ export async function runKernel(args: string[]): Promise<number> {
   connection.transport ??= 'tcp';
   // Until the engine installs its handler, an interrupt must not kill the kernel (SIGINT's default).
   process.on('SIGINT', () => undefined);
-  // The I/O thread first: it answers kernel_info while the engine below is still loading.
-  const { startIo } = await import('../io.js');
+  // The I/O thread first: it answers kernel_info while the engine below is still loading. The
+  // engine loads meanwhile: the thread spends ~30 ms booting, in which the main thread would idle.
   const io = startIo(connection);
-  // The engine loads once the sockets are up: on two cores, loading it alongside would slow the I/O thread's start.
-  await io.started.catch(() => undefined); // a failure is reported by kernel.start() below
-  const { Kernel } = await import('../kernel.js');
+  const [{ Kernel }] = await Promise.all([import('../kernel.js'), io.started.catch(() => undefined)]); // a failure is reported by kernel.start() below
   const kernel = new Kernel({ connection, io });
   try {
     const endpoints = await kernel.start();

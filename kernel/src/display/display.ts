@@ -10,6 +10,9 @@ import { formatValue, NO_OUTPUT, type Formatted } from './format.js';
 import { heatmap, type HeatmapOptions } from '../tensor/heatmap.js';
 import { images, type ImagesOptions } from '../tensor/images.js';
 import { plotlyBundle, type PlotlyOptions } from './plotly.js';
+import { bindSink } from './capture.js';
+import { vegaliteBundle } from './vegalite.js';
+import { trackOutput } from './pending.js';
 // Types only: the Overview's code (stats, arquero) loads with the tsml API, not with the kernel's first cell.
 import type { OverviewInput, OverviewOptions } from './overview.js';
 import type { DiveOptions } from './dive.js';
@@ -71,7 +74,8 @@ function emit(msgType: 'display_data' | 'update_display_data', f: Formatted, id:
 function whenFormatted(obj: unknown, opts: DisplayOptions, then: (f: Formatted) => void): void {
   const f: Formatted | Promise<Formatted> = opts.raw ? { data: obj as MimeBundle, metadata: {} } : formatValue(obj);
   const withMeta = (x: Formatted) => then({ data: x.data, metadata: { ...x.metadata, ...opts.metadata } });
-  if (f instanceof Promise) void f.then(withMeta);
+  // Formatted later: still shown where the display was made (an Output widget capturing this call).
+  if (f instanceof Promise) void f.then(bindSink(withMeta));
   else withMeta(f);
 }
 
@@ -132,7 +136,12 @@ export const display = Object.assign(show, {
   text: typed<string>(StandardMime.plain, same, same),
   /** A Plotly figure ({ data, layout }): interactive in Lab and Notebook 7, and in nbconvert HTML through its text/html. */
   plotly: (fig: unknown, opts: PlotlyOptions & DisplayOptions = {}) => show(plotlyBundle(fig, opts), { ...opts, raw: true }),
-  vegalite: typed<unknown>(StandardMime.vegalite, same, label('Vega-Lite chart')),
+  /** A Vega-Lite spec: the interactive chart, and a static SVG of it (resolves once shown; the cell waits for it). */
+  vegalite: (spec: unknown, opts: DisplayOptions = {}): Promise<DisplayHandle | undefined> => {
+    const shown = vegaliteBundle(spec).then((b) => show(b, { ...opts, raw: true }));
+    trackOutput(shown);
+    return shown;
+  },
   vega: typed<unknown>(StandardMime.vega, same, label('Vega chart')),
   /** Shows a ready MIME bundle as is. */
   bundle: (bundle: MimeBundle, opts: DisplayOptions = {}) => show(bundle, { ...opts, raw: true }),

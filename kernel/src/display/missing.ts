@@ -11,7 +11,7 @@ import { completeness, nullity, nullityCorrelation, nullityDendrogram } from '..
 import { sentinels } from '../stats/sentinels.js';
 import { duplicates } from '../stats/duplicates.js';
 import { rowNumbers, valueKind } from '../stats/access.js';
-import { linearQuantiles } from '../stats/order-statistics.js';
+import { quantilesInPlace } from '../data/select.js';
 import { columnOf, mode } from '../data/columns.js';
 import { knnImpute } from '../clean/verbs/knn-impute.js';
 import { missingHtml, missingText, binIndex } from '../missing/index.js';
@@ -30,36 +30,58 @@ export interface MissingOptions extends PanelOptions {
 const b64 = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
 const BINS = 20;
 
+/** The most frequent value (smallest on ties, as pandas' mode()[0]); undefined past 10,000 distinct values (no sensible mode). */
+function modeOf(x: Float64Array): number | undefined {
+  const counts = new Map<number, number>();
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    const c = counts.get(v);
+    if (c !== undefined) counts.set(v, c + 1);
+    else if (counts.size >= 10_000) return undefined;
+    else counts.set(v, 1);
+  }
+  let best: number | undefined, most = 0;
+  for (const [v, c] of counts) if (c > most || (c === most && v < best!)) [best, most] = [v, c];
+  return best;
+}
+
 function numericColumn(table: ColumnTable, name: string, missing: number, knnRows: number): MissingColumn {
   const x = rowNumbers(table, name);
-  const present = Float64Array.from(x.filter((v) => v === v && Number.isFinite(v)));
-  let lo = Infinity, hi = -Infinity, sum = 0;
-  for (const v of present) {
+  const buf = new Float64Array(x.length);
+  let k = 0, lo = Infinity, hi = -Infinity, sum = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (v - v !== 0) continue;
+    buf[k++] = v;
     if (v < lo) lo = v;
     if (v > hi) hi = v;
     sum += v;
   }
+  const present = buf.subarray(0, k);
   const edges = present.length ? Array.from({ length: BINS + 1 }, (_, i) => (hi === lo ? lo - 0.5 + i / BINS : lo + ((hi - lo) * i) / BINS)) : [];
   const bin = (vals: ArrayLike<number>) => {
     const counts = new Array<number>(edges.length ? BINS : 0).fill(0);
-    for (let i = 0; i < vals.length; i++) if (Number.isFinite(vals[i]) && edges.length) counts[binIndex(edges, vals[i])]++;
+    if (edges.length) for (let i = 0; i < vals.length; i++) if (vals[i] - vals[i] === 0) counts[binIndex(edges, vals[i])]++;
     return counts;
   };
+  const counts = bin(present);
+  const mode = present.length ? modeOf(present) : undefined;
   const col: MissingColumn = {
     name, kind: 'number', missing,
-    hist: { edges, counts: bin(present) },
-    fill: present.length ? { mean: sum / present.length, median: linearQuantiles(Float64Array.from(present), [0.5])[0], mode: mode(present) } : {},
+    hist: { edges, counts },
+    fill: present.length ? { mean: sum / present.length, median: quantilesInPlace(present, [0.5])[0], ...(mode === undefined ? {} : { mode }) } : {},
   };
   if (missing > 0 && present.length) {
+    // Forward / backward fill binned on the fly: each gap counts in the bin of the value it would take.
     const propagate = (backward: boolean) => {
-      const out = Float64Array.from(x);
+      const counts = new Array<number>(BINS).fill(0);
       let last = NaN;
-      for (let k = 0; k < out.length; k++) {
-        const i = backward ? out.length - 1 - k : k;
-        if (out[i] !== out[i]) out[i] = last;
-        else last = out[i];
+      for (let k = 0; k < x.length; k++) {
+        const v = x[backward ? x.length - 1 - k : k];
+        if (v === v) last = v;
+        if (last - last === 0) counts[binIndex(edges, last)]++;
       }
-      return bin(out);
+      return counts;
     };
     col.after = { ffill: propagate(false), bfill: propagate(true) };
     if (table.numRows() <= knnRows) {

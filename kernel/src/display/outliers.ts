@@ -9,6 +9,7 @@ import type { ColumnTable } from 'arquero';
 import { tsmlBundle, TsmlMime, type FlaggedRow, type OutliersPayload, type ScorePayload, type TsmlBundle } from '../mime/index.js';
 import { fences, K_GRID, type ColumnFences } from '../stats/fences.js';
 import { isolationForestScores } from '../stats/isolation-forest.js';
+import '../stats/isolation-forest-threads.js';
 import { knnScores } from '../stats/knn.js';
 import { rowNumbers, valueKind } from '../stats/access.js';
 import { linearQuantiles } from '../stats/order-statistics.js';
@@ -33,6 +34,8 @@ export interface OutliersOptions extends PanelOptions {
   /** kNN neighbours (default 5) and the most rows it scores (default 50,000; kNN is left out above). */
   neighbors?: number;
   knnMaxRows?: number;
+  /** An open Dive of the same table (what display.dive returned): the panel's "Highlight in Dive" marks the flagged rows there. */
+  dive?: { highlight(rows: ArrayLike<number> | null): void };
 }
 
 const TOP = 1000;
@@ -164,7 +167,7 @@ export class OutliersView {
   readonly [NO_OUTPUT] = true;
   setting: OutlierSetting;
 
-  constructor(private readonly c: Computed, private readonly session: PanelSession) {
+  constructor(private readonly c: Computed, private readonly session: PanelSession, private dive?: OutliersOptions['dive']) {
     this.setting = { k: c.payload.k, thresholds: Object.fromEntries(c.payload.scores.map((s) => [s.detector, s.threshold])) };
     session.channel.on('setting', (msg) => {
       const k = Number(msg.k);
@@ -172,6 +175,22 @@ export class OutliersView {
       const t = (msg.thresholds ?? {}) as Record<string, unknown>;
       for (const d of ['iforest', 'knn'] as const) if (Number.isFinite(Number(t[d]))) this.setting.thresholds[d] = Number(t[d]);
     });
+    session.channel.on('highlight-dive', (_msg, _b, view) => {
+      const rows = this.highlight();
+      view.send({ type: 'highlighted', rows: rows.length });
+    });
+  }
+
+  /**
+   * Marks the flagged rows in a Dive of the same table (the one given here, or as the `dive` option);
+   * returns them. Later calls with no argument use the same Dive.
+   */
+  highlight(dive = this.dive): number[] {
+    if (!dive) throw new Error('highlight: no Dive to mark rows in. Pass the Dive of this table: o.highlight(d), where d = display.dive(table), or display.outliers(table, { dive: d })');
+    this.dive = dive;
+    const rows = this.rows();
+    dive.highlight(rows);
+    return rows;
   }
 
   /** Rows (0-based) flagged now: by the IQR fences at the panel's k, by |z| or modified z, or by a score at or above its threshold. */
@@ -199,8 +218,9 @@ type OutliersBundle = TsmlBundle<typeof TsmlMime.outliers, OutliersPayload>;
 export function outliersFor(input: unknown, opts: OutliersOptions = {}): { bundle: OutliersBundle; view: OutliersView } {
   const table = asTable(input, 'display.outliers');
   const c = outliersCompute(table, opts);
+  c.payload.dive = opts.dive !== undefined;
   const session = new PanelSession(table, c.payload.name);
   c.payload.channel = session.channel.id;
   const bundle = tsmlBundle(TsmlMime.outliers, c.payload, { html: outliersHtml(c.payload), text: outliersText(c.payload) });
-  return { bundle, view: new OutliersView(c, session) };
+  return { bundle, view: new OutliersView(c, session, opts.dive) };
 }

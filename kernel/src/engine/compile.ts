@@ -2,9 +2,23 @@
  * Cell source → runnable script. Types are stripped by sucrase (no type-check on
  * the execute path: it keeps lines where they are and costs ~0.05 ms per cell),
  * then the REPL rewrite runs over the resulting JavaScript.
+ *
+ * Loading sucrase costs ~50 ms of CPU, a third of the kernel's start-up, so it
+ * loads with the first cell that needs it. A cell that parses as JavaScript
+ * and has no `<` needs none: every other piece of TypeScript syntax (`x: T`,
+ * `as`, `!`, `enum`, `interface X`, modifiers, overloads) is a syntax error in
+ * JavaScript, and only type arguments (`f<T>(x)`) parse as something else.
  */
-import { transform } from 'sucrase';
+import { createRequire } from 'node:module';
 import { parseScript, rewriteCell, type ImportBinding } from './rewrite.js';
+
+const require = createRequire(import.meta.url);
+let sucrase: typeof import('sucrase') | undefined;
+
+/** Loads the type stripper now (the kernel does this once it is idle). */
+export function loadTypeStripper(): void {
+  sucrase ??= require('sucrase') as typeof import('sucrase');
+}
 
 export type Language = 'typescript' | 'javascript';
 
@@ -43,8 +57,9 @@ function syntaxError(text: string, pos: number, message: string): CellSyntaxErro
 /** Strips TypeScript syntax; lines are preserved. */
 export function stripTypes(code: string, language: Language = 'typescript'): string {
   if (language === 'javascript') return code;
+  loadTypeStripper();
   try {
-    return transform(code, {
+    return sucrase!.transform(code, {
       transforms: ['typescript'],
       disableESTransforms: true,
       keepUnusedImports: true,
@@ -62,14 +77,27 @@ export interface Compiled {
   imports: ImportBinding[];
 }
 
-export function compileCell(code: string, language: Language = 'typescript'): Compiled {
-  const js = stripTypes(code, language);
-  let program;
+/** The cell parsed as it is, when that means what TypeScript means (see above); undefined otherwise. */
+function parsePlain(code: string, language: Language): ReturnType<typeof parseScript> | undefined {
+  if (language === 'typescript' && code.includes('<')) return undefined;
   try {
-    program = parseScript(js);
-  } catch (e) {
-    const err = e as Error & { pos?: number };
-    throw syntaxError(js, err.pos ?? js.length, err.message);
+    return parseScript(code);
+  } catch {
+    return undefined;
+  }
+}
+
+export function compileCell(code: string, language: Language = 'typescript'): Compiled {
+  let js = code;
+  let program = parsePlain(code, language);
+  if (!program) {
+    js = stripTypes(code, language);
+    try {
+      program = parseScript(js);
+    } catch (e) {
+      const err = e as Error & { pos?: number };
+      throw syntaxError(js, err.pos ?? js.length, err.message);
+    }
   }
   const { code: script, declared, imports } = rewriteCell(js, program);
   return { script, declared, imports };

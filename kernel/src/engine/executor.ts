@@ -69,7 +69,8 @@ export class Executor {
 
   async importModule(specifier: string, options?: ImportCallOptions): Promise<Record<string, unknown>> {
     const provide = this.provided.get(specifier);
-    const ns = provide ? await provide() : await (options ? import(resolveSpecifier(specifier, this.cwd), options) : import(resolveSpecifier(specifier, this.cwd)));
+    const url = provide ? '' : await resolveSpecifier(specifier, this.cwd);
+    const ns = provide ? await provide() : await (options ? import(url, options) : import(url));
     if (!this.modules.has(ns)) this.modules.set(ns, specifier);
     return ns;
   }

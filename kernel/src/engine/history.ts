@@ -3,7 +3,7 @@
  * per kernel name). Each kernel start is a new session number, as in IPython;
  * `history_request` reads tail, range and glob search.
  */
-import { existsSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { HistoryRequest } from '../protocol/messages.js';
@@ -29,38 +29,79 @@ export function globToRegExp(pattern: string): RegExp {
   return new RegExp(`^${body}$`);
 }
 
+/** Valid history entries among JSON lines (a torn last line after a crash is skipped). */
+function parseLines(lines: string[]): HistoryEntry[] {
+  const out: HistoryEntry[] = [];
+  for (const l of lines) {
+    if (!l) continue;
+    try {
+      const e = JSON.parse(l) as HistoryEntry;
+      if (typeof e.session === 'number' && typeof e.source === 'string') out.push(e);
+    } catch {
+      // skip it, keep the rest
+    }
+  }
+  return out;
+}
+
+const maxSession = (entries: HistoryEntry[]) => entries.reduce((m, e) => Math.max(m, e.session), 0);
+
+/** The last `bytes` of a file as whole lines (the first, cut, line dropped); null when no line fits. */
+function tailLines(file: string, bytes: number): string[] | null {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const start = Math.max(0, size - bytes);
+    const buf = Buffer.alloc(size - start);
+    readSync(fd, buf, 0, buf.length, start);
+    const lines = buf.toString('utf8').split('\n');
+    if (start > 0) lines.shift();
+    return lines.length > 1 || start === 0 ? lines : null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export class History {
   private entries: HistoryEntry[] = [];
+  /** This session's entries added before the file was read. */
+  private early: HistoryEntry[] = [];
   private loaded = false;
-  session = 1;
+  private number: number | undefined;
 
   constructor(readonly file: string, private readonly maxEntries = 10_000) {}
 
-  /** Reads earlier sessions; cheap enough to run after start, off the first request's path. */
+  /**
+   * This kernel's session number: one more than the last one in the file.
+   * Found from the file's tail, so the first cell does not wait for the whole
+   * history (which grows with every session) to be read.
+   */
+  get session(): number {
+    if (this.number === undefined) {
+      const tail = this.loaded || !existsSync(this.file) ? null : tailLines(this.file, 64 * 1024);
+      if (tail) this.number = maxSession(parseLines(tail)) + 1;
+      else this.load();
+    }
+    return this.number!;
+  }
+
+  /** Reads earlier sessions (the kernel does this once idle, or on the first history request). */
   load(): void {
     if (this.loaded) return;
     this.loaded = true;
-    if (!existsSync(this.file)) return;
-    const lines = readFileSync(this.file, 'utf8').split('\n');
-    for (const l of lines.slice(-this.maxEntries)) {
-      if (!l) continue;
-      try {
-        const e = JSON.parse(l) as HistoryEntry;
-        if (typeof e.session === 'number' && typeof e.source === 'string') this.entries.push(e);
-      } catch {
-        // A torn last line after a crash: skip it, keep the rest.
-      }
-    }
-    this.session = this.entries.reduce((m, e) => Math.max(m, e.session), 0) + 1;
+    const earlier = existsSync(this.file) ? parseLines(readFileSync(this.file, 'utf8').split('\n').slice(-this.maxEntries)) : [];
+    this.number ??= maxSession(earlier) + 1;
+    // This session's lines are in the file too; the copies in memory are the ones kept.
+    this.entries = [...earlier.filter((e) => e.session !== this.number), ...this.early];
+    this.early = [];
   }
 
   private fd: number | undefined | null;
 
   /** Appends through a file kept open: one write per cell, no open/close on the reply's path. */
   add(line: number, source: string, output?: string): void {
-    this.load();
     const e: HistoryEntry = { session: this.session, line, source, ...(output !== undefined ? { output } : {}) };
-    this.entries.push(e);
+    (this.loaded ? this.entries : this.early).push(e);
     if (this.fd === undefined) {
       try {
         mkdirSync(dirname(this.file), { recursive: true });
@@ -78,7 +119,7 @@ export class History {
   }
 
   setOutput(line: number, output: string): void {
-    const e = this.entries.findLast((x) => x.session === this.session && x.line === line);
+    const e = (this.loaded ? this.entries : this.early).findLast((x) => x.session === this.session && x.line === line);
     if (e) e.output = output;
   }
 

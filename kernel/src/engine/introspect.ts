@@ -164,3 +164,11 @@ function skipTypeArguments(code: string, end: number): number {
   }
   return end;
 }
+
+/** `?expr`, `expr?` (and `??` for source) in a cell ask for help instead of running code. */
+export function helpRequest(code: string): { chain: string; detail: 0 | 1 } | undefined {
+  const m = /^\s*(\?{1,2})\s*([A-Za-z_$][\w$.]*)\s*$/.exec(code) ?? /^\s*([A-Za-z_$][\w$.]*)\s*(\?{1,2})\s*$/.exec(code);
+  if (!m) return undefined;
+  const [q, chain] = m[1].startsWith('?') ? [m[1], m[2]] : [m[2], m[1]];
+  return { chain, detail: q.length === 2 ? 1 : 0 };
+}

@@ -75,4 +75,6 @@ export interface OutliersPayload extends ChannelRef {
   /** Candidate rows (flagged at k = 1 or by any default rule or threshold; at most 2,000): enough to list flagged rows for any setting the panel offers. */
   candidates: FlaggedRow[];
   candidatesTruncated: boolean;
+  /** True when a Dive of the table is linked: the panel offers "Highlight in Dive". */
+  dive?: boolean;
 }

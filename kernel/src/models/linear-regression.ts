@@ -10,6 +10,11 @@ import { r2Score } from './metrics.js';
 
 type Matrix = readonly (readonly number[])[];
 
+/**
+ * Ordinary least squares as scikit-learn's LinearRegression, in float64 (Householder QR): `fit(X,
+ * y)`, `predict(X)`, `intercept`, `coef`; saves to and loads from JSON (`save(path)`,
+ * `LinearRegression.load(path)`).
+ */
 export class LinearRegression {
   intercept = 0;
   coef: number[] = [];

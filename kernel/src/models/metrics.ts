@@ -1,10 +1,15 @@
 /** Regression and classification metrics, as scikit-learn defines them. */
 
+/** Mean of the squared differences between true and predicted values. */
 export function meanSquaredError(yTrue: readonly number[], yPred: readonly number[]): number {
   same(yTrue, yPred);
   return yTrue.reduce((s, v, i) => s + (v - yPred[i]) ** 2, 0) / yTrue.length;
 }
 
+/**
+ * The coefficient of determination R², as scikit-learn's `r2_score`: 1 − (residual sum of squares)
+ * / (total sum of squares).
+ */
 export function r2Score(yTrue: readonly number[], yPred: readonly number[]): number {
   same(yTrue, yPred);
   const mean = yTrue.reduce((a, b) => a + b, 0) / yTrue.length;
@@ -12,6 +17,9 @@ export function r2Score(yTrue: readonly number[], yPred: readonly number[]): num
   return 1 - (meanSquaredError(yTrue, yPred) * yTrue.length) / sst;
 }
 
+/**
+ * The fraction of predictions equal to the true labels, as scikit-learn's `accuracy_score`.
+ */
 export function accuracy<T>(yTrue: readonly T[], yPred: readonly T[]): number {
   same(yTrue, yPred);
   return yTrue.filter((v, i) => v === yPred[i]).length / yTrue.length;

@@ -1,9 +1,11 @@
 /**
- * Number formatting as Facets reads: SI suffixes above 10,000 and below 0.01,
- * a few significant digits otherwise, and percentages with one decimal.
+ * Number formatting: SI suffixes (k, M, G…) only above 10,000, as Facets
+ * does; below 0.01 a short scientific form (4.2e−3), because an SI 'm' on a
+ * small value ('−3.14m') reads as millions; a few significant digits in
+ * between. Counts are never abbreviated below 10^9 (weighted counts are
+ * rounded, not written '4.15G'); percentages with one or two decimals.
  */
 const BIG = ['', 'k', 'M', 'G', 'T', 'P', 'E'];
-const SMALL = ['', 'm', 'µ', 'n', 'p', 'f'];
 
 function trim(s: string): string {
   return s.includes('.') && !s.includes('e') ? s.replace(/\.?0+$/, '') : s;
@@ -21,15 +23,17 @@ export function formatNumber(x: number): string {
     return sign + trim((a / 1000 ** k).toPrecision(3)) + BIG[k];
   }
   if (a < 0.01) {
-    const k = Math.min(SMALL.length - 1, Math.ceil(-Math.log10(a) / 3));
-    return sign + trim((a * 1000 ** k).toPrecision(3)) + SMALL[k];
+    const [m, e] = a.toExponential(2).split('e');
+    return `${sign}${trim(m)}e${e.replace('-', '−')}`;
   }
   return sign + (Number.isInteger(x) ? String(a) : trim(a.toFixed(a >= 100 ? 1 : 2)));
 }
 
-/** A count: exact below 10,000 (with separators), SI above, as Facets shows row counts. */
+/** A count (weighted counts too): every digit, with separators, below 10^9; small weighted counts keep one decimal. */
 export function formatCount(x: number): string {
-  return Math.abs(x) < 10_000 && Number.isInteger(x) ? x.toLocaleString('en-US') : formatNumber(x);
+  if (!Number.isFinite(x) || Math.abs(x) >= 1e9) return formatNumber(x);
+  if (Number.isInteger(x)) return x.toLocaleString('en-US');
+  return Math.abs(x) < 100 ? trim(x.toFixed(1)) : Math.round(x).toLocaleString('en-US');
 }
 
 export function formatPercent(ratio: number): string {

@@ -107,7 +107,8 @@ function histogramOf(list: Histogram[] | undefined, type: 'STANDARD' | 'QUANTILE
   return list?.find((h) => (h.type ?? 'STANDARD') === type);
 }
 
-function numericSummary(f: FeatureNameStatistics, weighted: boolean): NumericSummary {
+/** `zeroScale` turns an unweighted zero count into a weighted one when the producer gave none (weighted rows per row). */
+function numericSummary(f: FeatureNameStatistics, weighted: boolean, zeroScale = 1): NumericSummary {
   const s = f.numStats ?? {};
   const w = weighted ? s.weightedNumericStats : undefined;
   const lists = w?.histograms ?? s.histograms;
@@ -117,7 +118,8 @@ function numericSummary(f: FeatureNameStatistics, weighted: boolean): NumericSum
   return {
     mean: n(w?.mean ?? s.mean),
     stdDev: n(w?.stdDev ?? s.stdDev),
-    zeros: n(s.numZeros),
+    // Weighted: tsml's weighted zero count, else the zero share kept (never unweighted zeros over weighted rows).
+    zeros: weighted ? custom(f.customStats, 'tsml.weightedNumZeros') ?? n(s.numZeros) * zeroScale : n(s.numZeros),
     min: n(s.min),
     median: n(w?.median ?? s.median),
     max: n(s.max),
@@ -154,7 +156,8 @@ function featureStats(f: FeatureNameStatistics, examples: number, weighted: bool
   const count = n(wc?.numNonMissing ?? common.numNonMissing);
   const missing = n(wc?.numMissing ?? common.numMissing);
   const out: FeatureStats = { examples: weighted && wc ? count + missing : examples, count, missing };
-  if (f.numStats) out.numeric = numericSummary(f, weighted);
+  const rows = n(common.numNonMissing) + n(common.numMissing);
+  if (f.numStats) out.numeric = numericSummary(f, Boolean(weighted && wc), rows > 0 ? out.examples / rows : 1);
   else out.strings = stringSummary(f, weighted);
   return out;
 }

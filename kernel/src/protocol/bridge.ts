@@ -17,10 +17,11 @@ export class Bridge {
   readonly flags = new Int32Array(new SharedArrayBuffer(16));
   private worker!: Worker;
 
+  /** `session` and `kernelInfo` default to what the I/O thread makes (so the main thread need not load crypto first). */
   constructor(
     private readonly connection: ConnectionInfo,
-    readonly session: string,
-    private readonly kernelInfo: Record<string, unknown>,
+    readonly session?: string,
+    private readonly kernelInfo?: Record<string, unknown>,
     private events?: BridgeEvents,
   ) {}
 

@@ -4,15 +4,24 @@
  * main thread. It verifies and signs every message; the engine sees only parsed,
  * verified messages and asks this thread to send replies and publish outputs.
  */
+import { randomUUID } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
-import * as inspector from 'node:inspector';
-import * as zmq from 'zeromq';
+import type * as Inspector from 'node:inspector';
+import { createRequire } from 'node:module';
+import type * as Zmq from 'zeromq';
 import { decode, digestFor, encode, makeHeader, preciseNow, Signer } from './wire.js';
 import type { Channel, Message, Outgoing } from './messages.js';
 import { Flag, RunState, type IoThreadData, type ToEngine, type ToIo } from './thread-messages.js';
 import { log } from '../util/log.js';
+import { kernelInfo } from '../info.js';
+
+// zeromq is CommonJS: require() loads it in half the time of an ESM import, which first scans its
+// sources for export names (cjs-module-lexer) — ~8 ms off every kernel start.
+const zmq = createRequire(import.meta.url)('zeromq') as typeof Zmq;
 
 const data = workerData as IoThreadData;
+const session = data.session ?? randomUUID();
+const info = data.kernelInfo ?? kernelInfo();
 const port = parentPort!;
 const flags = new Int32Array(data.flags);
 const conn = data.connection;
@@ -25,7 +34,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 class Outbox {
   private queue: Buffer[][] = [];
   private draining = false;
-  constructor(private readonly socket: zmq.Writable) {}
+  constructor(private readonly socket: Zmq.Writable) {}
 
   push(frames: Buffer[]): Promise<void> {
     return new Promise((resolve) => {
@@ -69,8 +78,8 @@ const outboxes: Record<Channel, Outbox> = {
 };
 
 function send(out: Outgoing): Promise<void> {
-  const header = makeHeader(out.msgType, data.session);
-  const idents = out.channel === 'iopub' ? [Buffer.from(`kernel.${data.session}.${out.msgType}`)]
+  const header = makeHeader(out.msgType, session);
+  const idents = out.channel === 'iopub' ? [Buffer.from(`kernel.${session}.${out.msgType}`)]
       : (out.idents ?? []).map((b) => Buffer.from(b));
   const frames = encode(
     { idents, header, parent: out.parent, metadata: out.metadata, content: out.content, buffers: out.buffers },
@@ -89,11 +98,13 @@ function reply(channel: 'shell' | 'control', req: Message, msgType: string, cont
 
 // ---- interrupt -------------------------------------------------------------
 
-let inspectorSession: inspector.Session | undefined;
+let inspectorSession: Inspector.Session | undefined;
 
 /** Stops JS that starves the engine's event loop (e.g. `while (true) await null`). */
-function terminateEngineExecution(): Promise<void> {
+async function terminateEngineExecution(): Promise<void> {
   if (!inspectorSession) {
+    // Loaded here, not at start: only an interrupt that nothing else answered needs it.
+    const inspector = await import('node:inspector');
     inspectorSession = new inspector.Session();
     inspectorSession.connectToMainThread();
   }
@@ -157,7 +168,7 @@ function forward(channel: 'shell' | 'control', msg: Message): void {
 
 async function answerKernelInfo(channel: 'shell' | 'control', msg: Message): Promise<void> {
   await publish('status', { execution_state: 'busy' }, msg.header);
-  await reply(channel, msg, 'kernel_info_reply', data.kernelInfo);
+  await reply(channel, msg, 'kernel_info_reply', info);
   await publish('status', { execution_state: 'idle' }, msg.header);
 }
 
@@ -182,7 +193,7 @@ async function shutdown(restart: boolean): Promise<void> {
   toEngine({ type: 'shutdown', restart });
 }
 
-async function serve(socket: zmq.Router, channel: 'shell' | 'control' | 'stdin'): Promise<void> {
+async function serve(socket: Zmq.Router, channel: 'shell' | 'control' | 'stdin'): Promise<void> {
   for await (const frames of socket) {
     let msg: Message;
     try {

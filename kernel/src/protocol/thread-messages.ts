@@ -21,8 +21,9 @@ export const RunState = { Idle: 0, Sync: 1, Async: 2 } as const;
 
 export interface IoThreadData {
   connection: ConnectionInfo;
-  session: string;
-  kernelInfo: Record<string, unknown>;
+  /** The kernel's session id and kernel_info_reply content; made by the I/O thread when not given. */
+  session?: string;
+  kernelInfo?: Record<string, unknown>;
   flags: SharedArrayBuffer;
   /** Milliseconds to wait for the engine to acknowledge an interrupt before terminating its JS. */
   interruptGraceMs: number;

@@ -135,13 +135,17 @@ export function kindOfValues(values: Values): ValueKind {
 
 /**
  * A numeric column as one number per row, NaN where missing (a view of the
- * stored Float64Array when there is one). Arrow columns are read from their
+ * stored Float64Array when there is one: callers must not write to it). Arrow columns are read from their
  * typed arrays; 64-bit integers through flechette (exact below 2^53).
  */
 export function rowNumbers(table: ColumnTable, name: string): Float64Array {
   const n = table.numRows();
   const arrow = arrowColumnOf(table, name);
   if (arrow && arrowKind(arrow) === 'number') {
+    // One batch of float64 without nulls: its own array (read-only use), no copy.
+    const only = arrow.data.length === 1 ? arrow.data[0] : undefined;
+    const direct = only && directNumbers(only);
+    if (only && direct instanceof Float64Array && !(only.nullCount > 0 && only.validity?.length)) return direct.subarray(0, only.length);
     const out = new Float64Array(n);
     let row = 0;
     for (const b of arrow.data) {

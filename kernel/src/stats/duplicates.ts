@@ -65,6 +65,7 @@ const same = (a: unknown, b: unknown): boolean => {
   return a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
 };
 
+/** Rows that repeat an earlier row in every column (or in `columns`), as pandas' duplicated(): how many, which, and which rows they repeat. */
 export function duplicates(table: ColumnTable, columns: string[] = table.columnNames()): Duplicates {
   const n = table.numRows();
   const h = new Int32Array(n);
@@ -73,20 +74,25 @@ export function duplicates(table: ColumnTable, columns: string[] = table.columnN
     if (kind === 'number') hashNumbers(rowNumbers(table, name), h);
     else if (!(kind === 'text' && hashArrowText(table, name, h))) hashValues(columnOf(table, name), h);
   }
-  const seen = new Map<number, number[]>();
+  // The first row of each hash; rows whose hash was seen but whose values differ (collisions) wait in `others`.
+  const seen = new Map<number, number>();
+  const others = new Map<number, number[]>();
   const rows: number[] = [], firstOf: number[] = [];
-  const get = (name: string, r: number) => table.get(name, r);
+  const equal = (a: number, b: number) => columns.every((c) => same(table.get(c, a), table.get(c, b)));
   for (let i = 0; i < n; i++) {
-    const bucket = seen.get(h[i]);
-    if (!bucket) {
-      seen.set(h[i], [i]);
+    const first = seen.get(h[i]);
+    if (first === undefined) {
+      seen.set(h[i], i);
       continue;
     }
-    const first = bucket.find((j) => columns.every((c) => same(get(c, j), get(c, i))));
-    if (first === undefined) bucket.push(i);
-    else {
+    const match = equal(first, i) ? first : others.get(h[i])?.find((j) => equal(j, i));
+    if (match === undefined) {
+      const list = others.get(h[i]);
+      if (list) list.push(i);
+      else others.set(h[i], [i]);
+    } else {
       rows.push(i);
-      firstOf.push(first);
+      firstOf.push(match);
     }
   }
   return { count: rows.length, rows, firstOf };

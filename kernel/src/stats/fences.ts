@@ -8,7 +8,7 @@
  * counts and box-plot whiskers for every k on a 0.1 grid from 0.5 to 5 are
  * gathered in the same pass, so a panel can move k without the data.
  */
-import { linearQuantiles } from './order-statistics.js';
+import { quantilesInPlace } from '../data/select.js';
 
 export interface FenceOptions {
   /** Tukey's k (default 1.5). */
@@ -54,8 +54,14 @@ export interface ColumnFences {
 }
 
 /** How many grid ks lie below `excess` (a value's distance beyond its quartile, in IQRs): it is an outlier for exactly those. */
-const gridIndex = (excess: number): number => Math.min(K_GRID.length, Math.max(0, Math.ceil(Math.round((excess - 0.5) * 1e9) / 1e8)));
+const gridIndex = (excess: number): number => {
+  if (excess <= 0.5) return 0;
+  // Rounded to 1e-9 IQR first, so a value exactly on a grid fence (0.6 IQR out) is not pushed past it by float error.
+  const g = Math.ceil(Math.round((excess - 0.5) * 1e9) / 1e8);
+  return g < K_GRID.length ? g : K_GRID.length;
+};
 
+/** Quartiles, IQR/z/modified-z fences and outlier counts of one column (one number per row, NaN missing), and the counts for every k of K_GRID. */
 export function fences(values: ArrayLike<number>, opts: FenceOptions = {}): ColumnFences {
   const { k = 1.5, z = 3, modifiedZ = 3.5 } = opts;
   if (!(k >= 0)) throw new RangeError(`k must be ≥ 0, got ${k}`);
@@ -81,10 +87,11 @@ export function fences(values: ArrayLike<number>, opts: FenceOptions = {}): Colu
   let ss = 0;
   for (let i = 0; i < m; i++) ss += (xs[i] - mean) ** 2;
   const std = m ? Math.sqrt(ss / m) : NaN;
-  const [q1, median, q3] = linearQuantiles(Float64Array.from(xs), [0.25, 0.5, 0.75]);
-  const dev = new Float64Array(m);
-  for (let i = 0; i < m; i++) dev[i] = Math.abs(xs[i] - median);
-  const mad = m ? linearQuantiles(dev, [0.5])[0] : NaN;
+  // One scratch array: quartiles by selection (reorders it), then the absolute deviations for the MAD.
+  const work = Float64Array.from(xs);
+  const [q1, median, q3] = quantilesInPlace(work, [0.25, 0.5, 0.75]);
+  for (let i = 0; i < m; i++) work[i] = Math.abs(xs[i] - median);
+  const mad = m ? quantilesInPlace(work, [0.5])[0] : NaN;
   const iqr = q3 - q1;
   const lower = q1 - k * iqr, upper = q3 + k * iqr;
   const G = K_GRID.length;

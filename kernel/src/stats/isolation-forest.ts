@@ -8,9 +8,12 @@
  * 2^(−mean path / c(sampleSize)), in (0, 1], higher meaning easier to isolate
  * (scikit-learn's `-score_samples`). Seeded: the same seed, the same forest.
  *
- * Rows are read row-major from one Float64Array so a path's reads stay in
- * one cache line per row; trees are flat typed arrays (children adjacent).
+ * Rows are read row-major (a Float32Array, as scikit-learn's trees read
+ * float32, or a Float64Array) so a path's reads stay in one cache line per
+ * row; trees are flat typed arrays (children adjacent), and rows are scored
+ * in blocks that stay in cache while every tree walks them.
  */
+export type Matrix = Float32Array | Float64Array;
 import { createRng, type Rng } from '../random/index.js';
 
 export interface IsolationForestOptions {
@@ -28,7 +31,10 @@ export function averagePathLength(n: number): number {
   return 2 * (Math.log(n - 1) + EULER) - (2 * (n - 1)) / n;
 }
 
-interface Tree {
+/** Rows × trees above which scoring uses worker threads (their start-up costs ~50 ms). */
+const PARALLEL_WORK = 20_000_000;
+
+export interface Tree {
   /** Split feature, or −1 at a leaf. */
   feature: Int32Array;
   /** Threshold, or at a leaf the path length it adds (depth + c(size)). */
@@ -37,6 +43,7 @@ interface Tree {
   left: Int32Array;
 }
 
+/** A seeded Isolation Forest fitted on a row-major matrix; `score(x)` gives each row's anomaly score in (0, 1]. */
 export class IsolationForest {
   private readonly trees: Tree[] = [];
   readonly nTrees: number;
@@ -45,7 +52,7 @@ export class IsolationForest {
   private readonly norm: number;
 
   /** Fits on `x`, n rows of `dims` values each, row-major. */
-  constructor(x: Float64Array, dims: number, opts: IsolationForestOptions = {}) {
+  constructor(x: Matrix, dims: number, opts: IsolationForestOptions = {}) {
     const n = dims > 0 ? x.length / dims : 0;
     if (!Number.isInteger(n) || n < 1) throw new RangeError(`isolationForest needs at least one row of ${dims} values, got ${x.length} values`);
     const { nTrees = 100, seed = 0 } = opts;
@@ -69,13 +76,30 @@ export class IsolationForest {
     }
   }
 
-  /** Mean path length per row of `x` (row-major, `dims` values per row). */
-  pathLengths(x: Float64Array): Float64Array {
-    const d = this.dims;
-    const n = x.length / d;
-    const acc = new Float64Array(n);
-    for (const { feature, value, left } of this.trees) {
-      for (let i = 0, base = 0; i < n; i++, base += d) {
+  /** Mean path length per row of `x` (row-major, `dims` values per row); large inputs are split over worker threads. */
+  pathLengths(x: Matrix): Float64Array {
+    const n = x.length / this.dims;
+    const acc = (parallelWalk && n * this.trees.length >= PARALLEL_WORK ? parallelWalk(this.trees, x, this.dims) : undefined) ?? walk(this.trees, x, this.dims, 0, n, new Float64Array(n));
+    for (let i = 0; i < n; i++) acc[i] /= this.trees.length;
+    return acc;
+  }
+
+  /** Anomaly scores in (0, 1]: 2^(−mean path / c(sampleSize)); scikit-learn's score_samples is their negative. */
+  score(x: Matrix): Float64Array {
+    const h = this.pathLengths(x);
+    const c = this.norm || 1;
+    for (let i = 0; i < h.length; i++) h[i] = 2 ** (-h[i] / c);
+    return h;
+  }
+}
+
+/** Adds each tree's path length for rows [start, end) into `acc`, in row blocks that stay in cache while every tree walks them. */
+export function walk(trees: Tree[], x: Matrix, d: number, start: number, end: number, acc: Float64Array): Float64Array {
+  const BLOCK = 2048;
+  for (let s = start; s < end; s += BLOCK) {
+    const e = Math.min(end, s + BLOCK);
+    for (const { feature, value, left } of trees) {
+      for (let i = s, base = s * d; i < e; i++, base += d) {
         let node = 0;
         let f = feature[0];
         while (f >= 0) {
@@ -85,20 +109,19 @@ export class IsolationForest {
         acc[i] += value[node];
       }
     }
-    for (let i = 0; i < n; i++) acc[i] /= this.trees.length;
-    return acc;
   }
-
-  /** Anomaly scores in (0, 1]: 2^(−mean path / c(sampleSize)); scikit-learn's score_samples is their negative. */
-  score(x: Float64Array): Float64Array {
-    const h = this.pathLengths(x);
-    const c = this.norm || 1;
-    for (let i = 0; i < h.length; i++) h[i] = 2 ** (-h[i] / c);
-    return h;
-  }
+  return acc;
 }
 
-function grow(x: Float64Array, d: number, rows: Int32Array, maxDepth: number, rng: Rng): Tree {
+type ParallelWalk = (trees: Tree[], x: Matrix, d: number) => Float64Array | undefined;
+let parallelWalk: ParallelWalk | undefined;
+
+/** Installed by the Node side (isolation-forest-threads.ts): scoring across worker threads. */
+export function setParallelWalk(f: ParallelWalk | undefined): void {
+  parallelWalk = f;
+}
+
+function grow(x: Matrix, d: number, rows: Int32Array, maxDepth: number, rng: Rng): Tree {
   const feature: number[] = [], value: number[] = [], left: number[] = [];
   const node = () => (feature.push(-1), value.push(0), left.push(-1), feature.length - 1);
   const features = Int32Array.from({ length: d }, (_, i) => i);
@@ -152,6 +175,6 @@ function grow(x: Float64Array, d: number, rows: Int32Array, maxDepth: number, rn
 }
 
 /** Fits a forest on `x` and scores the same rows (what an outlier panel needs). */
-export function isolationForestScores(x: Float64Array, dims: number, opts: IsolationForestOptions = {}): Float64Array {
+export function isolationForestScores(x: Matrix, dims: number, opts: IsolationForestOptions = {}): Float64Array {
   return new IsolationForest(x, dims, opts).score(x);
 }

@@ -37,7 +37,7 @@ export interface NumericScan extends NumericCounts {
   finite: Float64Array;
   /** Weights of `finite`, when weighted. */
   finiteWeights?: Float64Array;
-  weighted?: { present: number; missing: number; posInf: number; negInf: number; sum: number };
+  weighted?: { present: number; missing: number; posInf: number; negInf: number; sum: number; zeros: number };
 }
 
 const INT_ARRAYS = [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array, BigInt64Array, BigUint64Array];
@@ -63,7 +63,7 @@ export function scanNumeric(values: Values, weights?: ArrayLike<number>, validit
   let allInt = true;
   let missing = 0, nan = 0, posInf = 0, negInf = 0, zeros = 0, k = 0;
   let min = Infinity, max = -Infinity, sum = 0, comp = 0;
-  let wPresent = 0, wMissing = 0, wPos = 0, wNeg = 0, wSum = 0, wComp = 0;
+  let wPresent = 0, wMissing = 0, wPos = 0, wNeg = 0, wSum = 0, wComp = 0, wZeros = 0;
   const finite = new Float64Array(n);
   const fw = weights ? new Float64Array(n) : undefined;
   for (let i = 0; i < n; i++) {
@@ -96,7 +96,10 @@ export function scanNumeric(values: Values, weights?: ArrayLike<number>, validit
       continue;
     }
     wPresent += w;
-    if (x === 0) zeros++;
+    if (x === 0) {
+      zeros++;
+      wZeros += w;
+    }
     if (x === Infinity) {
       posInf++;
       wPos += w;
@@ -140,7 +143,7 @@ export function scanNumeric(values: Values, weights?: ArrayLike<number>, validit
     min: k ? min : NaN,
     max: k ? max : NaN,
     sum: sum + comp,
-    weighted: weights ? { present: wPresent, missing: wMissing, posInf: wPos, negInf: wNeg, sum: wSum + wComp } : undefined,
+    weighted: weights ? { present: wPresent, missing: wMissing, posInf: wPos, negInf: wNeg, sum: wSum + wComp, zeros: wZeros } : undefined,
   };
 }
 
@@ -190,6 +193,6 @@ export function missingScan(rows: number, type: 'INT' | 'FLOAT', weights?: Array
   if (weights) for (let i = 0; i < weights.length; i++) w += weights[i];
   return {
     type, rows, missing: rows, nan: 0, posInf: 0, negInf: 0, zeros: 0, count: 0, finite: new Float64Array(0), min: NaN, max: NaN, sum: 0,
-    weighted: weights ? { present: 0, missing: w, posInf: 0, negInf: 0, sum: 0 } : undefined,
+    weighted: weights ? { present: 0, missing: w, posInf: 0, negInf: 0, sum: 0, zeros: 0 } : undefined,
   };
 }

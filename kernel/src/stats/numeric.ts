@@ -138,7 +138,11 @@ export function numericStatistics(s: NumericScan, o: NumericOptions): { stats: N
   const weighted = s.rows > s.missing && s.weighted && s.finiteWeights ? weightedStatistics(s, plan.edges, o) : undefined;
   // Selection reorders x, so it comes after everything that pairs x with its weights.
   const out = numericFromSummary(s, plan, { squares, counts, at: orderStatistics(x, plan.ranks) }, o);
-  if (s.weighted) out.stats.commonStats = commonStatistics(s.rows, s.missing, s.weighted, o.quantileBuckets);
+  if (s.weighted) {
+    out.stats.commonStats = commonStatistics(s.rows, s.missing, s.weighted, o.quantileBuckets);
+    // Facets' proto has no weighted zero count; the Overview's weighted zeros % needs one.
+    out.custom.push(customNum('tsml.weightedNumZeros', s.weighted.zeros));
+  }
   if (weighted) out.stats.weightedNumericStats = weighted;
   return out;
 }

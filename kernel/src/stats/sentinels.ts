@@ -10,7 +10,7 @@
 import type { ColumnTable } from 'arquero';
 import { columnOf } from '../data/columns.js';
 import { arrowColumnOf, rowNumbers, valueKind } from './access.js';
-import { linearQuantiles } from './order-statistics.js';
+import { quantilesInPlace } from '../data/select.js';
 
 export type SentinelKind = 'zero' | 'negative' | 'code' | 'text';
 
@@ -36,55 +36,62 @@ const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(4).r
 
 function numericSentinels(column: string, x: Float64Array): Sentinel[] {
   const out: Sentinel[] = [];
-  const rowsWhere = (test: (v: number) => boolean) => {
+  const rowsWhere = (test: (v: number) => boolean, count: number) => {
     const rows: number[] = [];
-    let count = 0;
-    for (let i = 0; i < x.length; i++) if (test(x[i])) {
-      if (rows.length < MAX_ROWS) rows.push(i);
-      count++;
-    }
+    for (let i = 0; i < x.length && rows.length < MAX_ROWS; i++) if (test(x[i])) rows.push(i);
     return { rows, count };
   };
-  const finite: number[] = [];
-  for (let i = 0; i < x.length; i++) if (Number.isFinite(x[i])) finite.push(x[i]);
-  if (!finite.length) return out;
+  // One pass: counts of zeros, negatives and each code, the smallest positive, and up to 11 distinct values.
+  let finite = 0, zeros = 0, negatives = 0, negCodes = 0, lowestPositive = Infinity;
   const distinct = new Set<number>();
-  for (const v of finite) if (distinct.size <= 10) distinct.add(v);
+  const codeCount = new Map<number, number>(CODES.map((c) => [c, 0]));
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (v - v !== 0) continue;
+    finite++;
+    if (distinct.size <= 10) distinct.add(v);
+    if (v === 0) zeros++;
+    else if (v < 0) {
+      negatives++;
+      if ((v === -1 || v <= -9) && codeCount.has(v)) negCodes++;
+    } else if (v < lowestPositive) lowestPositive = v;
+    // Codes are -1, -9…, 99…: skip the lookup for everything else (most values).
+    if (v === -1 || v <= -9 || v >= 99) {
+      const c = codeCount.get(v);
+      if (c !== undefined) codeCount.set(v, c + 1);
+    }
+  }
+  if (!finite) return out;
   const codeLike = distinct.size <= 10; // A handful of values is a code (sex, ca): 0 and -1 may be real categories there.
-  const zeros = finite.filter((v) => v === 0).length;
-  const positives = Float64Array.from(finite.filter((v) => v > 0));
-  const negatives = finite.filter((v) => v < 0);
-  if (!codeLike && zeros > 0 && zeros < finite.length / 2 && negatives.length === 0 && positives.length) {
-    const lowest = positives.reduce((a, b) => Math.min(a, b), Infinity);
-    const median = linearQuantiles(Float64Array.from(positives), [0.5])[0];
-    if (lowest >= 0.25 * median) {
-      const { rows, count } = rowsWhere((v) => v === 0);
-      out.push({ column, kind: 'zero', value: 0, count, rows, reason: `0 where every other value is at least ${fmt(lowest)} (median ${fmt(median)}): probably not measured` });
+  const positives = finite - zeros - negatives;
+  const medianOf = (keep: (v: number) => boolean) => {
+    const buf = new Float64Array(finite);
+    let k = 0;
+    for (let i = 0; i < x.length; i++) if (x[i] - x[i] === 0 && keep(x[i])) buf[k++] = x[i];
+    return quantilesInPlace(buf.subarray(0, k), [0.5])[0];
+  };
+  if (!codeLike && zeros > 0 && zeros < finite / 2 && negatives === 0 && positives > 0) {
+    const median = medianOf((v) => v > 0);
+    if (lowestPositive >= 0.25 * median) {
+      out.push({ column, kind: 'zero', value: 0, ...rowsWhere((v) => v === 0, zeros), reason: `0 where every other value is at least ${fmt(lowestPositive)} (median ${fmt(median)}): probably not measured` });
     }
   }
-  if (negatives.length && negatives.length <= 0.05 * finite.length && !codeLike) {
-    const median = linearQuantiles(Float64Array.from(finite), [0.5])[0];
-    const onlyCode = negatives.every((v) => CODES.includes(v));
-    if (median > 0 && !onlyCode) {
-      const { rows, count } = rowsWhere((v) => v < 0);
-      out.push({ column, kind: 'negative', value: '< 0', count, rows, reason: `${count} negative value${count === 1 ? '' : 's'} in a measure that is otherwise ≥ 0 (${((100 * count) / finite.length).toFixed(1)} % of values)` });
-    }
+  if (negatives && negatives <= 0.05 * finite && !codeLike && negCodes < negatives && medianOf(() => true) > 0) {
+    out.push({ column, kind: 'negative', value: '< 0', ...rowsWhere((v) => v < 0, negatives), reason: `${negatives} negative value${negatives === 1 ? '' : 's'} in a measure that is otherwise ≥ 0 (${((100 * negatives) / finite).toFixed(1)} % of values)` });
   }
-  for (const code of CODES) {
-    let count = 0, othersMin = Infinity, othersMax = -Infinity;
-    for (const v of finite) {
-      if (v === code) count++;
-      else {
-        if (v < othersMin) othersMin = v;
-        if (v > othersMax) othersMax = v;
-      }
+  for (const [code, count] of codeCount) {
+    if (!count || count === finite) continue;
+    let othersMin = Infinity, othersMax = -Infinity;
+    for (let i = 0; i < x.length; i++) {
+      const v = x[i];
+      if (v - v !== 0 || v === code) continue;
+      if (v < othersMin) othersMin = v;
+      if (v > othersMax) othersMax = v;
     }
-    if (!count || count === finite.length) continue;
     const beyond = code < 0 ? othersMin >= 0 : code > 1.2 * othersMax && othersMax > 0;
     if (!beyond) continue;
-    const { rows } = rowsWhere((v) => v === code);
     const where = code < 0 ? 'every other value is ≥ 0' : `the other values stop at ${fmt(othersMax)}`;
-    out.push({ column, kind: 'code', value: code, count, rows, reason: `${code} looks like a "not recorded" code: ${where}` });
+    out.push({ column, kind: 'code', value: code, ...rowsWhere((v) => v === code, count), reason: `${code} looks like a "not recorded" code: ${where}` });
   }
   return out;
 }
@@ -138,6 +145,7 @@ export interface SentinelOptions {
   columns?: string[];
 }
 
+/** Values that probably stand for missing in each column (zeros, negatives, codes, texts), with counts, rows and the reason. */
 export function sentinels(table: ColumnTable, opts: SentinelOptions = {}): Sentinel[] {
   const out: Sentinel[] = [];
   for (const name of opts.columns ?? table.columnNames()) {

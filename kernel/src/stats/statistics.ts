@@ -13,6 +13,8 @@ import { commonStatistics } from './common.js';
 import { numericStatistics } from './numeric.js';
 import { missingScan, scanNumeric, type NumericScan } from './numeric-scan.js';
 import { stringStatistics } from './strings.js';
+import { arrowColumnOf, directNumbers, type ArrowColumn } from './access.js';
+import { ArrowColumnStats, newTally } from './arrow-columns.js';
 
 export interface StatisticsOptions {
   /** Dataset names, one per table (default 'data' for one table, 'dataset 1', 'dataset 2', … for several). */
@@ -29,11 +31,10 @@ export interface StatisticsOptions {
 
 export type Kind = 'INT' | 'FLOAT' | 'STRING';
 
-interface Column {
-  values: Values;
-  scan: NumericScan | null;
-  present: number;
-}
+type Column =
+  | { values: Values; scan: NumericScan | null; present: number; arrow?: undefined }
+  /** Arrow-backed: statistics from the batches, no values array. */
+  | { arrow: ArrowColumnStats };
 
 /** The options with their defaults, checked, and the dataset names (shared with streamed statistics). */
 export function settings(options: StatisticsOptions, datasets: number) {
@@ -96,15 +97,26 @@ export function computeStatistics(tables: ColumnTable | ColumnTable[], options: 
     if (weights[i]) ds.weightedNumExamples = weights[i]!.reduce((a, b) => a + b, 0);
     return ds;
   });
+  const tally = newTally(exactCap);
+  const streamOptions = { topK, buckets, exactCap, quantileBuckets, sampleSize: 2 ** 18, keepCap: 2 ** 22, seed: 0 };
   for (const name of features) {
     const columns = list.map((t, i): Column | undefined => {
       if (!t.columnNames().includes(name)) return undefined;
+      const stored = weights[i] ? undefined : arrowColumnOf(t, name);
+      if (stored) {
+        const direct = singleNumericBatch(stored);
+        if (direct) {
+          const scan = scanNumeric(direct.values, undefined, direct.validity);
+          return { values: direct.values, scan, present: scan ? scan.rows - scan.missing : 0 };
+        }
+        return { arrow: new ArrowColumnStats(name, stored, t.numRows(), streamOptions, tally) };
+      }
       const values = columnOf(t, name);
       const scan = scanNumeric(values, weights[i]);
       const present = scan ? scan.rows - scan.missing : countPresent(values);
       return { values, scan, present };
     });
-    const kind = featureKind(columns.map((c) => c && { kind: c.scan ? c.scan.type : 'STRING', present: c.present }));
+    const kind = featureKind(columns.map((c) => c && (c.arrow ? c.arrow.kind : { kind: c.scan ? c.scan.type : 'STRING', present: c.present })));
     columns.forEach((c, i) => {
       const rows = list[i].numRows();
       if (!c) {
@@ -113,7 +125,12 @@ export function computeStatistics(tables: ColumnTable | ColumnTable[], options: 
       }
       const feature: FeatureNameStatistics = { name, type: kind };
       let custom: CustomStatistic[] = [];
-      if (kind === 'STRING') {
+      if (c.arrow) {
+        const r = c.arrow.finish(kind);
+        custom = r.custom;
+        if (kind === 'STRING') feature.stringStats = r.stats as never;
+        else feature.numStats = r.stats as never;
+      } else if (kind === 'STRING') {
         ({ stats: feature.stringStats, custom } = stringStatistics(c.values, { topK, exactCap, quantileBuckets }, weights[i]));
       } else {
         const scan = c.scan ?? missingScan(rows, kind, weights[i]);
@@ -124,6 +141,24 @@ export function computeStatistics(tables: ColumnTable | ColumnTable[], options: 
     });
   }
   return { datasets };
+}
+
+/**
+ * An Arrow number column in one batch (a Parquet row group, an IPC record
+ * batch): its typed array and validity bitmap, which the in-memory scan
+ * reads as they are (no copy). Other Arrow columns go through the batch
+ * accumulators.
+ */
+function singleNumericBatch(col: ArrowColumn): { values: ArrayLike<number>; validity?: Uint8Array } | undefined {
+  if (col.data.length !== 1) return undefined;
+  const b = col.data[0];
+  const v = directNumbers(b);
+  if (!v || !ArrayBuffer.isView(v)) return undefined;
+  // With nulls, the in-memory view is a plain array: a column of nulls only is no evidence of numbers, and
+  // float32 values that are all whole read as INT. Those two keep the batch accumulators' answer.
+  if (b.nullCount > 0 && (b.nullCount >= b.length || v instanceof Float32Array)) return undefined;
+  const values = (v as unknown as Float64Array).subarray(0, b.length);
+  return { values, validity: b.nullCount > 0 && b.validity?.length ? b.validity : undefined };
 }
 
 function countPresent(values: Values): number {

@@ -9,7 +9,8 @@
  * values, Misra–Gries beyond. The custom stats say which:
  * `tsml.topValuesApproximate` (0 or 1), `tsml.topValuesMaxError` (the most a
  * reported frequency, a lower bound, may fall short of the truth),
- * `tsml.uniqueApproximate` (unique is then a HyperLogLog estimate, ±~1 %).
+ * `tsml.uniqueApproximate` (unique is counted exactly up to 2^17 distinct values
+ * in memory; from 32-bit hashes, or past that by HyperLogLog, ±~1 %, it is approximate).
  * When there are more distinct values than top values, the rank histogram
  * ends with one bucket for the rest (ranks K … unique − 1) so a cumulative
  * chart reaches 100 %.
@@ -139,7 +140,7 @@ export class StringAccumulator {
     custom.push(
       customNum('tsml.topValuesApproximate', counter.approximate ? 1 : 0),
       customNum('tsml.topValuesMaxError', top.reduce((a, t) => Math.max(a, t.error), 0)),
-      customNum('tsml.uniqueApproximate', counter.approximate ? 1 : 0),
+      customNum('tsml.uniqueApproximate', counter.distinctEstimated ? 1 : 0),
     );
     return { stats, custom };
   }

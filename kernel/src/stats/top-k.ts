@@ -9,11 +9,17 @@
  * true count lies in [count, count + error], where error (the sum of the δs)
  * is at most 2 × total / capacity, and every value whose true count exceeds
  * `error` is still held. Distinct values are counted exactly while exact and
- * by HyperLogLog afterwards, so memory stays at `capacity` strings + 16 KiB
+ * from a set afterwards while it holds at most 2^17 values — of the values
+ * themselves (exact), or of their 32-bit MurmurHash3 once a caller hands
+ * over hashes instead of values (`absorb`; collisions: about n²/2^33, under
+ * one below 90,000 distinct) — and HyperLogLog beyond; never more than the
+ * values counted. Memory stays at `capacity` strings + 16 KiB + that set,
  * however many distinct values stream by.
  */
 import { quantilesInPlace } from '../data/columns.js';
-import { HyperLogLog } from './hyperloglog.js';
+import { HyperLogLog, murmur3 } from './hyperloglog.js';
+
+const EXACT_DISTINCT = 1 << 17;
 
 export interface Frequent {
   value: string;
@@ -37,8 +43,13 @@ export function surrogatePairs(s: string): number {
 export class FrequentValues {
   /** Total weight added. */
   total = 0;
+  /** Values added (whatever their weight): the most distinct values there can be. */
+  private added = 0;
   private readonly counts = new Map<string, number>();
   private readonly hll = new HyperLogLog();
+  /** Distinct values (or their hashes once hashes were absorbed), while at most EXACT_DISTINCT (then null: HyperLogLog alone). */
+  private seen: Set<string | number> | null = new Set();
+  private hashed = false;
   /** Sum of the reductions so far: 0 while exact. */
   private reduced = 0;
   /** Surrogate pairs over all values added (weighted), kept value by value once approximate. */
@@ -60,6 +71,7 @@ export class FrequentValues {
 
   add(value: string, weight = 1): void {
     this.total += weight;
+    this.added++;
     if (this.reduced > 0) {
       const p = surrogatePairs(value);
       if (p) this.pairs += p * weight;
@@ -71,6 +83,7 @@ export class FrequentValues {
       return;
     }
     this.hll.add(value);
+    this.remember(this.hashed ? murmur3(value) : value);
     if (counts.size >= this.capacity) this.reduce();
     counts.set(value, weight);
   }
@@ -84,17 +97,40 @@ export class FrequentValues {
    * which joins the error bound, and the counter is approximate.
    */
   absorb(weight: number, largest: number, pairs: number, hashes: ArrayLike<number>): void {
-    for (let i = 0; i < hashes.length; i++) this.hll.addHash(hashes[i]);
+    if (!this.hashed && this.seen) this.seen = new Set([...this.seen].map((v) => murmur3(v as string)));
+    this.hashed = true;
+    for (let i = 0; i < hashes.length; i++) {
+      this.hll.addHash(hashes[i]);
+      this.remember(hashes[i]);
+    }
     if (!(largest > 0)) return;
     if (this.reduced === 0) this.pairs = this.pairsHeld();
     this.total += weight;
+    this.added += weight;
     this.pairs += pairs;
     this.reduced += largest;
   }
 
-  /** Distinct values: exact while exact, a HyperLogLog estimate afterwards. */
+  private remember(v: string | number): void {
+    if (!this.seen) return;
+    this.seen.add(v);
+    if (this.seen.size > EXACT_DISTINCT) this.seen = null;
+  }
+
+  /**
+   * Distinct values: exact while the counts are, or while the set holds
+   * values; then distinct hashes up to 2^17, else a HyperLogLog estimate; never
+   * more than the number of values added (no more '50,443 distinct of 50,000').
+   */
   distinct(): number {
-    return this.reduced > 0 ? Math.max(Math.round(this.hll.estimate()), this.counts.size) : this.counts.size;
+    if (this.reduced === 0) return this.counts.size;
+    const estimate = this.seen ? this.seen.size : Math.round(this.hll.estimate());
+    return Math.min(Math.max(estimate, this.counts.size), this.added);
+  }
+
+  /** True when `distinct()` is not an exact count (hashes or HyperLogLog). */
+  get distinctEstimated(): boolean {
+    return this.reduced > 0 && (this.seen === null || this.hashed);
   }
 
   /** Surrogate pairs over all values added (weighted), to turn UTF-16 lengths into code points; exact in both modes. */

@@ -9,6 +9,7 @@ import type * as TfModule from '@tensorflow/tfjs';
 import { probeCuda, type CudaProbe } from './cuda.js';
 import { errorLine, loadPackage, type PackageFinder, type PackageHome } from './packages.js';
 import { installWebGpuGlobals, probeAdapter, type DawnModule } from './webgpu.js';
+import { registerWasmGradients } from './wasm-gradients.js';
 
 export type Tf = typeof TfModule;
 export type BackendId = 'tensorflow-gpu' | 'webgpu' | 'tensorflow' | 'wasm' | 'cpu';
@@ -162,6 +163,7 @@ const wasm: Candidate = {
     } catch (e) {
       return skip('failed to load', errorLine(e));
     }
+    registerWasmGradients(tf as unknown as Parameters<typeof registerWasmGradients>[0]);
     const simd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
     const threads = Boolean(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'));
     let count = 1;

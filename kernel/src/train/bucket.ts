@@ -187,6 +187,11 @@ export class BucketLoader implements AsyncIterable<Batch> {
   }
 }
 
+/**
+ * A loader for variable-length sequences: groups them by length (`boundaries`, or `buckets`
+ * quantiles), shuffles within buckets, pads each batch only to its longest sequence and returns `{
+ * x, mask, lengths, y? }` batches, drawing buckets in proportion to what they have left.
+ */
 export function bucketBy(input: ColumnTable | ArrayLike<number>[], opts?: BucketOptions): BucketLoader {
   return new BucketLoader(input, opts);
 }

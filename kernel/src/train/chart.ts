@@ -68,6 +68,11 @@ export class ChartRun {
   }
 }
 
+/**
+ * A live loss chart: series logged per run and step, decimated to a bounded size, redrawn at most
+ * every `intervalMs`; the final update keeps a static SVG so the saved notebook shows the curves.
+ * Several runs can share one chart.
+ */
 export class LiveChart {
   readonly runs: ChartRun[] = [];
   readonly options: Required<Omit<LiveChartOptions, 'title' | 'xLog'>> & Pick<LiveChartOptions, 'title' | 'xLog'>;

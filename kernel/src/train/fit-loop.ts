@@ -56,6 +56,12 @@ function loopArithmetic(tf: typeof TF, o: FitLoopOptions): StepArithmetic {
   return step;
 }
 
+/**
+ * The `fit` loop for a custom model (a closure over variables): `loss(batch, { training })`
+ * returns per-example losses, a batch mean or `{ loss, ...metrics }`; gradients of `params`
+ * (default: every trainable variable) go to `optimizer`. Same options, callbacks and live chart as
+ * `fit`; resolves to the `History`.
+ */
 export async function fitLoop(o: FitLoopOptions): Promise<History> {
   const tf = requireTf();
   const step = loopArithmetic(tf, o);

@@ -70,6 +70,12 @@ export function modelArithmetic(tf: typeof TF, model: Model): StepArithmetic {
   };
 }
 
+/**
+ * Trains a compiled tfjs-layers model with tsml's loop: the model's loss, metrics and optimizer,
+ * plus `epochs`, `batchSize`, `validationSplit`/`validationData`, gradient accumulation
+ * (`accumulate`), masks, callbacks (early stopping, schedules, checkpoints), a live loss chart and
+ * interrupt/resume. Resolves to the `History`.
+ */
 export async function fit(model: TF.LayersModel, data: DataInput, opts: FitOptions = {}): Promise<History> {
   const tf = requireTf();
   const m = model as Model;

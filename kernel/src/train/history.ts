@@ -22,6 +22,11 @@ export interface EpochRecord extends Logs {
   time: number;
 }
 
+/**
+ * What a fit recorded: one record per epoch (mean loss and metrics, validation figures, learning
+ * rate, time) and one per optimizer step; Keras-shaped too (`history.loss[i]`, `epoch`). Renders
+ * as a table; `toTable()` gives an arquero table.
+ */
 export class History {
   readonly epochs: EpochRecord[] = [];
   /** Per-step logs, stored by column: `step`, `epoch` (fractional: 1.5 is half-way through the second epoch) and each metric. */

@@ -41,6 +41,10 @@ export function watchInterrupt(): InterruptWatch {
   };
 }
 
+/**
+ * The error a fit ends with when the kernel is interrupted: it stopped at a batch boundary, the
+ * model keeps its weights, and `history` holds what was recorded (pass it back to resume).
+ */
 export class TrainingInterrupted extends KeyboardInterrupt {
   constructor(message: string, readonly history: unknown) {
     super(message);

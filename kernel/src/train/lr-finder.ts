@@ -59,6 +59,12 @@ export function suggestLr(lrs: number[], smoothed: number[]): { steepest: number
   return { steepest: lrs[best], minLoss: lrs[iMin] };
 }
 
+/**
+ * The learning-rate range test: one training step per rate on an exponential sweep from `minLr` to
+ * `maxLr`, the smoothed loss recorded until it diverges, then the weights and optimizer state
+ * restored. Suggests the rate of steepest descent (and `minLossLr / 10`); displays loss against
+ * LR.
+ */
 export async function lrFinder(model: TF.LayersModel, data: DataInput, opts: LrFinderOptions = {}): Promise<LrFinderResult> {
   const tf = requireTf();
   const { minLr = 1e-7, maxLr = 10, steps = 100, divergeFactor = 4 } = opts;

@@ -79,6 +79,10 @@ export async function loadModel(dir: string): Promise<TF.LayersModel> {
   return requireTf().loadLayersModel(fileHandler(dir));
 }
 
+/**
+ * Saves a tfjs-layers model to a directory as tfjs-node does (`model.json` and `weights.bin`),
+ * without tfjs-node; `loadModel(dir)` reads it back.
+ */
 export async function saveModel(model: TF.LayersModel, dir: string): Promise<TF.io.SaveResult> {
   return model.save(fileHandler(dir));
 }

@@ -11,7 +11,6 @@ import { display } from '../display/display.js';
 import { formatValue, NO_OUTPUT } from '../display/format.js';
 import { trackOutput } from '../display/pending.js';
 import { Checkbox, FloatSlider, HBox, IntSlider, Text, VBox, Button } from './controls.js';
-import { reportError } from './manager.js';
 import { Output } from './output.js';
 import { Dropdown, type Options } from './selection.js';
 import { Widget } from './widget.js';
@@ -138,24 +137,36 @@ export class Interactive<S extends Record<string, Abbreviation>> {
     try {
       do {
         this.again = false;
-        const values = this.values();
-        await this.output.capture(async () => {
-          this.output.clear(true);
-          try {
-            this.result = await this.fn(values);
-            if (this.result !== undefined) {
-              // Formatted here (not by display) so the run is over only once the result is shown.
-              const f = await formatValue(this.result);
-              display(f.data, { raw: true, metadata: f.metadata });
-            }
-          } catch (e) {
-            reportError(e, 'the interact function');
-          }
-        });
+        await this.runOnce(this.values());
       } while (this.again);
     } finally {
       this.running = false;
     }
+  }
+
+  /** One run into the Output; an `async` fn is captured across its awaits, a plain one for its call. */
+  private async runOnce(values: Values<S>): Promise<void> {
+    const out = this.output;
+    let result: unknown;
+    try {
+      result = Object.prototype.toString.call(this.fn) === '[object AsyncFunction]'
+        ? await out.capture(async () => {
+            out.clear(true);
+            return this.fn(values);
+          })
+        : out.capture(() => {
+            out.clear(true);
+            return this.fn(values);
+          });
+      result = await result;
+    } catch {
+      return; // Output.capture has shown it
+    }
+    this.result = result;
+    if (result === undefined) return;
+    // Formatted here (not by display) so the run is over only once the result is shown.
+    const f = await formatValue(result);
+    out.capture(() => display(f.data, { raw: true, metadata: f.metadata }));
   }
 }
 

@@ -7,6 +7,7 @@
 import { capture, type OutputSink } from '../display/capture.js';
 import { display } from '../display/display.js';
 import { trackOutput } from '../display/pending.js';
+import { reportError } from './manager.js';
 import { SPECS, type State } from './specs.js';
 import { defineAccessors, Widget } from './widget.js';
 
@@ -38,9 +39,22 @@ export class Output extends Widget {
     super(SPECS.Output, opts);
   }
 
-  /** Runs `fn` with its stdout, stderr and displays shown here; returns what `fn` returns (a promise stays captured until it settles). */
+  /**
+   * Runs `fn` with its stdout, stderr and displays shown here, and returns what it returns. A plain
+   * function is captured while it runs; an `async` one across its awaits too. An error it throws is
+   * shown here as well, then thrown on.
+   */
   capture<T>(fn: () => T): T {
-    return capture(this.sink, fn);
+    const show = (e: unknown) => {
+      capture(this.sink, () => reportError(e, 'code captured by an Output widget'));
+      throw e;
+    };
+    try {
+      const r = capture(this.sink, fn);
+      return r instanceof Promise ? (r.catch(show) as T) : r;
+    } catch (e) {
+      return show(e);
+    }
   }
 
   /** Removes the outputs now, or (`wait`) when the next one arrives, so a redraw does not flicker. */

@@ -21,6 +21,7 @@ export class OutliersPanel extends Widget implements IRenderMime.IRenderer {
   private readonly columns = el('div', 'tsml-ol-scroll');
   private readonly flagged = el('div', 'tsml-ol-scroll tsml-ol-flaggedbox');
   private readonly flaggedNote = el('div', 'tsml-ol-note');
+  private readonly diveNote = el('span', 'tsml-ol-note');
 
   constructor(private readonly options: IRenderMime.IRendererOptions) {
     super();
@@ -61,14 +62,24 @@ export class OutliersPanel extends Widget implements IRenderMime.IRenderer {
       el('div', 'tsml-cl-row', '', '', p.scores.map((s) => this.scoreSection(s))),
       ...p.notes.map((t) => el('p', 'tsml-ol-note', t)),
       section('Flagged rows', this.flaggedNote, this.flagged),
-      el('p', 'tsml-ol-note', 'Highlighting flagged rows in an open Dive arrives with the Dive panel; until then view.rows() gives them to the kernel.'),
+      this.diveRow(),
       this.plan.node,
     );
     this.drawColumns();
     this.drawFlagged();
     this.channel = await this.plan.connect(p.channel, (m) => {
       if (m.type === 'channel-ready') this.sendSetting();
+      if (m.type === 'highlighted') this.diveNote.textContent = `${Number(m.rows).toLocaleString('en-US')} rows highlighted in the Dive`;
     });
+  }
+
+  /** "Highlight in Dive" when the output was made with a Dive of the same table; the kernel marks the rows there. */
+  private diveRow(): HTMLElement {
+    if (!this.p.dive) return el('p', 'tsml-ol-note', 'Pass { dive: d } (d = display.dive(table)) to mark these rows in a Dive; o.rows() gives them to the next cell.');
+    const b = button('Highlight in Dive', () => {
+      if (!this.channel?.send({ type: 'highlight-dive' })) this.diveNote.textContent = 'Needs the kernel that made this output.';
+    });
+    return el('div', 'tsml-cl-toolbar', '', '', [b, this.diveNote]);
   }
 
   private withOutliers(): string[] {

@@ -82,6 +82,10 @@ class Pool {
   }
 }
 
+/**
+ * Rows split into partitions by `tsml.partition(table, n)`, kept in worker threads once loaded
+ * (like a cached RDD) for `mapReduce`.
+ */
 export class Partitions {
   private pool: { n: number; pool: Pool; loaded: Promise<unknown> } | undefined;
 
@@ -175,6 +179,11 @@ function runLocal(parts: Partitions, map: MapFn, combine: CombineFn, context: un
   });
 }
 
+/**
+ * Runs `map(row, emit, context)` over every row of the partitions on worker threads, combines
+ * emitted values per key within each partition (unless `combineBeforeShuffle: false`), then
+ * reduces by key across partitions with the same `combine`; reports the records shuffled.
+ */
 export async function mapReduce<V = any, C = unknown>(parts: Partitions, map: MapFn<Record<string, any>, C>, combine: CombineFn<V>, opts: MapReduceOptions<C> = {}): Promise<MapReduceResult<V>> {
   if (!(parts instanceof Partitions)) throw new TypeError('mapReduce: pass the partitions from tsml.partition(table, n)');
   const t0 = performance.now();

@@ -1,0 +1,51 @@
+"""The course is whole: every notebook listed in notebooks/README.md exists, every lab notebook
+ends with a cell tagged `lab-figures` that can fail, every notebook file is listed, and every
+rich output saved in the notebooks carries a static fallback (text/html or an image) besides any
+MIME type that GitHub or nbconvert cannot draw (tsml's panels, Vega-Lite, Plotly, widgets)."""
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+ROW = re.compile(r"^\|\s*\[(?P<file>[^\]]+\.ipynb)\]\([^)]+\)\s*\|\s*(?P<lab>[^|]*)\|")
+# MIME types a static renderer draws by itself.
+STATIC = {"text/plain", "text/html", "text/markdown", "text/latex", "image/png", "image/jpeg", "image/svg+xml", "image/gif", "application/pdf"}
+
+
+def listed():
+    rows = [ROW.match(line) for line in (NOTEBOOKS / "README.md").read_text().splitlines()]
+    return [(m["file"], m["lab"].strip()) for m in rows if m]
+
+
+def test_readme_lists_every_notebook_and_only_existing_ones():
+    names = [f for f, _ in listed()]
+    assert names, "notebooks/README.md has no table of notebooks"
+    missing = [f for f in names if not (NOTEBOOKS / f).exists()]
+    assert not missing, f"listed in notebooks/README.md but missing: {missing}"
+    unlisted = sorted(p.name for p in NOTEBOOKS.glob("[0-9][0-9]-*.ipynb") if p.name not in names)
+    assert not unlisted, f"notebooks not listed in notebooks/README.md: {unlisted}"
+
+
+@pytest.mark.parametrize("name,lab", [r for r in listed() if not r[1].startswith("—")], ids=lambda v: v if v.endswith(".ipynb") else "")
+def test_lab_notebook_ends_with_an_assertion_cell(name, lab):
+    nb = nbformat.read(NOTEBOOKS / name, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code" and c.source.strip()]
+    assert code, f"{name} has no code"
+    last = code[-1]
+    assert "lab-figures" in last.metadata.get("tags", []), f"{name}: the last code cell is not tagged lab-figures"
+    assert re.search(r"\bthrow\b|\bassert\b", last.source), f"{name}: the lab-figures cell cannot fail (no throw)"
+    assert last.get("outputs") and not any(o.output_type == "error" for o in last.outputs), f"{name}: saved without a passing lab-figures run"
+
+
+@pytest.mark.parametrize("path", sorted(NOTEBOOKS.glob("*.ipynb")), ids=lambda p: p.name)
+def test_rich_outputs_carry_a_static_fallback(path):
+    nb = nbformat.read(path, as_version=4)
+    bad = []
+    for i, cell in enumerate(nb.cells):
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if set(data) - STATIC and not any(k == "text/html" or k.startswith("image/") for k in data):
+                bad.append((i, sorted(data)))
+    assert not bad, f"{path.name}: outputs without text/html or image/*: {bad}"
