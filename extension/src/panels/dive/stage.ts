@@ -2,9 +2,9 @@
  * The Dive's drawing surface: three stacked canvases (cells below, points,
  * text and selection shapes above), the camera, and the frame loop. A frame
  * is drawn only when something changed (layout, camera, selection, hover,
- * theme, size). Points are drawn in passes of a measured size (~100 ms while
- * a zoom or pan is under way, every frame showing a first pass, a fair subset;
- * ~250 ms at rest, the remaining passes following until every point is drawn).
+ * theme, size). Points are drawn in passes sized to ~100 ms each: while a zoom
+ * or pan is under way every frame shows a first pass (a fair subset), and at
+ * rest the remaining passes follow until every point is drawn.
  */
 import {
   fitCamera, marginsFor, panBy, pickRow, pointPixels, rowsInPolygon, rowsInRect, toScreen, worldBounds, worldOf, zoomAt, zoomLimits,
@@ -24,11 +24,8 @@ export interface StageHost {
   label(): DiveColumn | null;
 }
 
-/**
- * Time a pass aims at: while the view moves, short, so zoom and pan follow the pointer; at rest longer,
- * so fewer passes (each pays a frame's fixed cost) complete the picture, and still well under a second.
- */
-const PASS_TARGET_MS = { moving: 100, rest: 250 };
+/** Time a pass aims at: short enough that the page answers at once, long enough that frame overhead stays small. */
+const FRAME_TARGET_MS = 100;
 const MIN_BUDGET = 50_000;
 
 export class Stage implements InteractionHost {
@@ -51,11 +48,9 @@ export class Stage implements InteractionHost {
   private frame = 0;
   private movingNow = false;
   /** Points per pass, adapted to how long passes take here. */
-  /** Points per pass, adapted separately while moving and at rest. */
-  private budget = { moving: 100_000, rest: 100_000 };
+  private budget = 100_000;
   /** When the last pass was drawn, if in the previous frame (0 otherwise). */
   private passAt = 0;
-  private passMode: 'moving' | 'rest' = 'rest';
   /** Where the next pass of the current frame starts (a fraction of each cell's rows; 0: a new frame). */
   private pass = 0;
   private sceneDirty = true;
@@ -173,8 +168,7 @@ export class Stage implements InteractionHost {
     if (this.passAt) {
       // The previous frame drew a pass: aim passes at the target time (more points on a fast GPU, fewer on a software one).
       const took = now - this.passAt;
-      const mode = this.passMode;
-      this.budget[mode] = Math.max(MIN_BUDGET, Math.min(l.n, this.budget[mode] * Math.max(0.25, Math.min(2, PASS_TARGET_MS[mode] / Math.max(1, took)))));
+      this.budget = Math.max(MIN_BUDGET, Math.min(l.n, this.budget * Math.max(0.25, Math.min(2, FRAME_TARGET_MS / Math.max(1, took)))));
     }
     this.passAt = 0;
     const restart = this.sceneDirty;
@@ -186,13 +180,12 @@ export class Stage implements InteractionHost {
       }
       const state: FrameState = {
         cam: this.cam, fit: this.fit.scale, vp: this.vp, dpr, dim: this.selection.length > 0,
-        budget: this.budget[this.movingNow ? 'moving' : 'rest'], background: rgbOf(this.theme.background), ring: rgbOf(this.theme.ring),
+        budget: this.budget, background: rgbOf(this.theme.background), ring: rgbOf(this.theme.ring),
       };
       const pass = this.renderer.frame(state, this.pass);
       const drawn = (this.pass === 0 ? 0 : this.stats.drawn) + pass.count;
       this.stats = { frames: this.stats.frames + 1, drawn, full: pass.last };
       this.passAt = now;
-      this.passMode = this.movingNow ? 'moving' : 'rest';
       // While the view moves only first passes are drawn; at rest the rest follow, one per frame.
       this.pass = pass.last || this.movingNow ? 0 : pass.hi;
       if (this.pass > 0) this.draw(false);
