@@ -46,7 +46,7 @@ def binder_env(tmp_path_factory):
     base = tmp_path_factory.mktemp("binder")
     repo = base / "repo"
     # As a fresh clone: no installed packages, builds or built labextension.
-    ignore = shutil.ignore_patterns("node_modules", ".venv", "dist", "lib", "labextension", "artifacts", "results", "__pycache__", ".git")
+    ignore = shutil.ignore_patterns("node_modules", ".venv", ".venv-bench", "dist", "lib", "labextension", "artifacts", "results", "__pycache__", ".git")
     shutil.copytree(ROOT, repo, ignore=ignore)
     venv = base / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)

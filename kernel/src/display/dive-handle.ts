@@ -14,9 +14,9 @@ import type { DiveSource } from './dive-source.js';
 export type DiveSend = (msg: { type: 'highlight' | 'selection'; encoding: DiveIndexEncoding; count: number; rows: number }, buffer: Uint8Array) => void;
 
 /**
- * What `display.dive` returns: the cell's side of one Dive output. `selection()` / `selected()`
- * read the rows selected in the panel; `highlight(rows)` marks rows in every open view; `rows` is
- * the table's row count.
+ * The handle `display.dive(table, opts)` returns: `selection()` / `selected()` read what is selected in
+ * the panel (or by `select()`), `select(rows | test)` selects from code, `highlight(rows)` rings rows in
+ * every open view of this Dive.
  */
 export class Dive {
   readonly [NO_OUTPUT] = true;

@@ -6,6 +6,7 @@
  */
 import type { ColumnTable } from 'arquero';
 import type { DiveColumnChunk, DiveColumnSummary } from '../mime/dive.js';
+import { arrowKind } from '../data/arrow.js';
 import { columnOf, takeRows } from '../data/columns.js';
 import { encodeColumn, valueKind } from '../dive/encode.js';
 import { sampleRows } from '../dive/sample.js';
@@ -26,7 +27,15 @@ export class DiveSource {
     this.shown = n > cap ? sampleRows(n, cap, seed) : null;
     this.rows = this.shown ? this.shown.length : n;
     const probe = this.shown ? this.shown.subarray(0, Math.min(this.shown.length, 100_000)) : undefined;
-    this.columns = table.columnNames().map((name) => ({ name, kind: valueKind(columnOf(table, name), probe) === 'category' ? 'category' : 'number' }));
+    this.columns = table.columnNames().map((name) => ({ name, kind: this.kindOf(name, probe) }));
+  }
+
+  /** An Arrow column's kind from its type (no values converted); other columns from their values. */
+  private kindOf(name: string, probe?: Uint32Array): 'number' | 'category' {
+    const stored = !this.table.isFiltered() && !this.table.isOrdered() ? this.table.column(name) : undefined;
+    const arrow = arrowKind(stored);
+    if (arrow) return arrow === 'number' ? 'number' : 'category';
+    return valueKind(columnOf(this.table, name), probe) === 'category' ? 'category' : 'number';
   }
 
   get total(): number {

@@ -17,7 +17,7 @@ export function pickRow(layout: Geometry, tiles: TileIndex, cam: Camera, vp: Vie
   forEachNear(layout, tiles, [wx - r, wy - r, wx + r, wy + r], (row) => {
     const [px, py] = worldOf(layout, row);
     const d = (px - wx) ** 2 + (py - wy) ** 2;
-    // Ties go to the row drawn last (highest draw position is not known here): the lower row number, for stability.
+    // Ties (points on the same spot) go to the lower row number, so a click always names the same row.
     if (d < bestD || (d === bestD && row < best)) { bestD = d; best = row; }
   });
   return best;

@@ -82,6 +82,22 @@ export class DivePanel extends Widget implements IRenderMime.IRenderer {
     this.view = { ...payload.view };
     this.client = new LayoutClient();
     for (const col of this.data.columns.values()) this.client.addColumn(col);
+    // The stage's place, sized, while the kernel is asked for the columns the first view needs: they
+    // travel while the (first, slow) WebGL context is created below.
+    const holder = document.createElement('div');
+    holder.className = 'tsml-dive-stage';
+    const height = payload.height ? `${Math.max(120, Math.min(4000, payload.height))}px` : '';
+    holder.style.height = height;
+    this.node.replaceChildren(this.bar, holder, this.legend, this.status);
+    this.node.dataset.state = 'loading';
+    this.renderToolbar();
+    const missing = viewColumns(this.view).filter((n) => !this.data!.columns.has(n));
+    const linking = payload.channel ? this.connect(payload.channel) : null;
+    if (linking && missing.length) {
+      await linking;
+      this.link?.requestColumns(missing);
+    }
+    if (this.rendered !== payload) return;
     const stage = new Stage({
       selected: (p) => this.onSelected(p),
       clicked: (p, at) => void this.showCard(p, at),
@@ -90,21 +106,16 @@ export class DivePanel extends Widget implements IRenderMime.IRenderer {
       label: () => (this.view?.label ? this.data?.columns.get(this.view.label) ?? null : null),
     });
     this.stage = stage;
-    if (payload.height) stage.el.style.height = `${Math.max(120, Math.min(4000, payload.height))}px`;
+    stage.el.style.height = height;
     this.expose();
     this.card = new Card(() => stage.el.focus({ preventScroll: true }));
     stage.el.append(this.card.el, this.tip);
-    this.node.replaceChildren(this.bar, stage.el, this.legend, this.status);
-    this.node.dataset.state = 'loading';
-    this.renderToolbar();
+    holder.replaceWith(stage.el);
     this.resizeObserver = new ResizeObserver(() => this.resized());
     this.resizeObserver.observe(stage.el);
     this.themeObserver = new MutationObserver(() => this.stage?.themeChanged());
     this.themeObserver.observe(document.body, { attributes: true, attributeFilter: ['data-jp-theme-name', 'data-jp-theme-light'] });
     stage.el.addEventListener('tsml-dive-frame', () => this.onFrame());
-    const linking = payload.channel ? this.connect(payload.channel) : null;
-    // Embedded columns draw at once; otherwise the kernel sends them once connected.
-    if (linking && viewColumns(this.view).some((n) => !this.data!.columns.has(n))) await linking;
     await this.relayout(true);
     await linking;
   }
@@ -234,7 +245,9 @@ export class DivePanel extends Widget implements IRenderMime.IRenderer {
   }
 
   private async relayout(refit: boolean): Promise<void> {
-    const data = this.data!, stage = this.stage!, view = this.view!;
+    const data = this.data!, stage = this.stage, view = this.view!;
+    // Before the stage exists (a control changed while it is created), its first layout uses the new view.
+    if (!stage) return;
     const missing = viewColumns(view).filter((n) => !data.columns.has(n));
     if (missing.length && this.link?.live) {
       this.link.requestColumns(missing);

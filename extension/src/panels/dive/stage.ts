@@ -65,7 +65,9 @@ export class Stage implements InteractionHost {
     this.back.className = 'tsml-dive-back';
     this.points.className = 'tsml-dive-points';
     this.front.className = 'tsml-dive-front';
+    const start = performance.now();
     this.renderer = GlPoints.create(this.points) ?? new Canvas2dPoints(this.points);
+    performance.measure('tsml:dive:context', { start, detail: { renderer: this.renderer.describe() } });
     this.interaction = new Interaction(this.el, this);
     this.theme = readTheme(this.el);
   }

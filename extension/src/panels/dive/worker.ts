@@ -3,13 +3,13 @@
  * indexes off the main thread (JupyterLab stays responsive while a million
  * points are faceted), and sends back only what changed.
  */
-import { buildTiles, diveLayout, LayoutCache, type DiveColumn } from 'tsml/dive';
+import { buildTiles, diveLayout, LayoutCache, type DiveColumn, type TileIndex } from 'tsml/dive';
 import { stripSent, transferCopies, type FromWorker, type ToWorker } from './protocol';
 
 const columns = new Map<string, DiveColumn>();
 const cache = new LayoutCache();
 const sent = new WeakSet<object>();
-let tilesFor: { layout: object; tiles: ReturnType<typeof buildTiles> } | null = null;
+let tilesFor: { x: Float32Array; cell: Uint16Array; tiles: TileIndex } | null = null;
 
 const post = (msg: FromWorker, transfer: ArrayBuffer[] = []) => (self as unknown as { postMessage(m: FromWorker, t: ArrayBuffer[]): void }).postMessage(msg, transfer);
 
@@ -22,11 +22,8 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
   const start = performance.now();
   try {
     const layout = diveLayout({ n: msg.n, columns, view: msg.view, aspect: msg.aspect, seed: msg.seed }, cache);
-    // Tiles depend on positions and cells only: reuse them when those are the same arrays.
-    const key = { x: layout.x, cell: layout.cell };
-    if (!tilesFor || (tilesFor.layout as typeof key).x !== layout.x || (tilesFor.layout as typeof key).cell !== layout.cell) {
-      tilesFor = { layout: key, tiles: buildTiles(layout) };
-    }
+    // Tiles depend on positions and cells only: reuse them while those are the same arrays.
+    if (!tilesFor || tilesFor.x !== layout.x || tilesFor.cell !== layout.cell) tilesFor = { x: layout.x, cell: layout.cell, tiles: buildTiles(layout) };
     const reply = stripSent(layout, tilesFor.tiles, sent);
     const transfer = transferCopies(reply.layout, reply.tiles);
     post({ type: 'layout', id: msg.id, layout: reply.layout, tiles: reply.tiles, ms: performance.now() - start }, transfer);
