@@ -15,7 +15,8 @@ import { profileNumbers, modeOf } from '../stats/numeric-profile.js';
 import { numericSentinels, textSentinels, utf8Sentinels, type Sentinel } from '../stats/sentinels.js';
 import { Utf8Counts } from '../stats/utf8-counts.js';
 import type { RowHashes } from '../stats/duplicates.js';
-import { quantilesInPlace, select } from '../data/select.js';
+import { cellCounts, cellIndex, valuesAtRanks } from '../stats/bin-select.js';
+import { linearFrom, linearRanks } from '../stats/order-statistics.js';
 import { columnOf, mode } from '../data/columns.js';
 import { knnImpute } from '../clean/verbs/knn-impute.js';
 
@@ -55,7 +56,6 @@ export class MissingScanner {
     const edges = k ? Array.from({ length: BINS + 1 }, (_, i) => (p.max === p.min ? p.min - 0.5 + i / BINS : p.min + ((p.max - p.min) * i) / BINS)) : [];
     const bins = k ? binned(present, edges) : undefined;
     const fillMode = k ? modeOf(present) : undefined;
-    // Last: the selection reorders the scratch array that holds the finite values.
     const median = bins ? bins.median() : undefined;
     const column: MissingColumn = {
       name, kind: 'number', missing: p.missing,
@@ -117,44 +117,29 @@ export class MissingScanner {
   }
 }
 
-/** Fine bins per coarse bin: 20 × 1,024 counts (80 KB) place the median within a few hundred values. */
+/** Fine cells per bin: 20 × 1,024 counts (80 KB) place the median within a few hundred values. */
 const FINE = 1024;
 
 /**
  * The finite values of a column binned on `edges` (as binIndex places them)
- * through a histogram 1,024 times finer, from which the coarse counts are
- * sums and the median is a selection among the few values of its fine bin.
- * The fine index is the coarse position scaled by 1,024 (exact in binary),
- * so coarse bins are exactly binIndex's.
+ * through cells 1,024 times finer, from which the bin counts are sums and
+ * the median is a selection among the few values of its cell. A cell index
+ * is the bin position scaled by 1,024 (exact in binary), so bins are exactly
+ * binIndex's.
  */
 export function binned(values: Float64Array, edges: number[]) {
   const lo = edges[0], span = edges[BINS] - lo;
   const cells = BINS * FINE;
-  const fine = new Int32Array(cells);
-  fineCounts(values, lo, span, fine);
+  const fine = cellCounts(values, lo, span, cells);
   const counts = new Array<number>(BINS).fill(0);
   for (let c = 0; c < cells; c++) counts[(c / FINE) | 0] += fine[c];
-  const binOf = (v: number) => (fineIndex(v, lo, span, cells) / FINE) | 0;
+  const binOf = (v: number) => (cellIndex(v, lo, span, cells) / FINE) | 0;
   return {
     counts,
-    /** pandas' median (the linear quantile at 0.5); reorders `values`. */
+    /** pandas' median (the linear quantile at 0.5). */
     median(): number {
       const n = values.length;
-      // A span too wide for doubles (±1e308 together) leaves bins NaN: plain selection then.
-      if (!(span > 0 && span < Infinity)) return quantilesInPlace(values, [0.5])[0];
-      const h = (n - 1) * 0.5, r0 = Math.floor(h), r1 = Math.min(r0 + 1, n - 1);
-      let c0 = 0, below = 0;
-      while (below + fine[c0] <= r0) below += fine[c0++];
-      let c1 = c0, below1 = below;
-      while (below1 + fine[c1] <= r1) below1 += fine[c1++];
-      const m = gatherCells(values, lo, span, c0, c1);
-      // The gathered values are those of fine cells c0..c1, in which r0 and r1 sit at these offsets.
-      const part = values.subarray(0, m);
-      select(part, r0 - below, 0, m - 1);
-      const a = part[r0 - below];
-      if (r1 === r0) return a + 0 * (a - a);
-      select(part, r1 - below, r0 - below + 1, m - 1);
-      return a + (h - r0) * (part[r1 - below] - a);
+      return linearFrom(n, 0.5, valuesAtRanks(values, lo, span, fine, linearRanks(n, [0.5])));
     },
     /**
      * After forward and after backward fill: each run of missing rows counts
@@ -183,32 +168,4 @@ export function binned(values: Float64Array, edges: number[]) {
       return { ffill, bfill };
     },
   };
-}
-
-/**
- * The fine cell of v: (v − lo) / span · 20 · 1,024 in one product (scaling
- * by 1,024 is exact, so the coarse bin is binIndex's); truncation is floor
- * here, as the index is clamped at 0.
- */
-function fineIndex(v: number, lo: number, span: number, cells: number): number {
-  const c = (((v - lo) / span) * cells) | 0;
-  return c < cells ? (c > 0 ? c : 0) : cells - 1;
-}
-
-// The two passes below are alone in their functions so V8 keeps them optimised between calls.
-
-function fineCounts(values: Float64Array, lo: number, span: number, fine: Int32Array): void {
-  const cells = fine.length;
-  for (let i = 0; i < values.length; i++) fine[fineIndex(values[i], lo, span, cells)]++;
-}
-
-/** Moves the values of fine cells c0..c1 to the front of `values`; returns how many. */
-function gatherCells(values: Float64Array, lo: number, span: number, c0: number, c1: number): number {
-  const cells = BINS * FINE;
-  let m = 0;
-  for (let i = 0; i < values.length; i++) {
-    const c = fineIndex(values[i], lo, span, cells);
-    if (c >= c0 && c <= c1) values[m++] = values[i];
-  }
-  return m;
 }

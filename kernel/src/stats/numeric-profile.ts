@@ -57,10 +57,11 @@ export function profileNumbers(x: Float64Array, scratch?: Float64Array): Numeric
 /**
  * The pass itself, alone in its function: V8 optimises a hot loop while it
  * runs, and code after it that has not run yet would throw that work away
- * on every call. Returns the finite count; the rest goes into `out`.
+ * on every call. Returns the finite count; the rest goes into `out` (the
+ * last slot counts record updates, kept only so they stay branches).
  */
 function scan(x: Float64Array, buf: Float64Array, mask: Uint32Array, out: Float64Array): number {
-  let k = 0, missing = 0, sum = 0, min = Infinity, max = -Infinity, zeros = 0, negatives = 0, lowestPositive = Infinity, rare = 0;
+  let k = 0, missing = 0, sum = 0, min = Infinity, max = -Infinity, zeros = 0, negatives = 0, lowestPositive = Infinity, rare = 0, records = 0;
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
     if (v !== v) {
@@ -71,12 +72,22 @@ function scan(x: Float64Array, buf: Float64Array, mask: Uint32Array, out: Float6
     if (v - v !== 0) continue;
     buf[k++] = v;
     sum += v;
-    if (v < min) min = v;
-    if (v > max) max = v;
+    // The record counter keeps these branches: compiled to selects they would chain every value to the last.
+    if (v < min) {
+      min = v;
+      records++;
+    }
+    if (v > max) {
+      max = v;
+      records++;
+    }
     if (v <= 0) {
       if (v === 0) zeros++;
       else negatives++;
-    } else if (v < lowestPositive) lowestPositive = v;
+    } else if (v < lowestPositive) {
+      lowestPositive = v;
+      records++;
+    }
     // Codes are -1, -9…, 99…: only such values need the second look.
     if (v === -1 || v <= -9 || v >= 99) rare = 1;
   }
@@ -88,6 +99,7 @@ function scan(x: Float64Array, buf: Float64Array, mask: Uint32Array, out: Float6
   out[5] = negatives;
   out[6] = lowestPositive;
   out[7] = rare;
+  out[8] = records;
   return k;
 }
 
