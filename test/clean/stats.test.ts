@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import * as aq from 'arquero';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  completeness, duplicates, fences, flaggedRows, isolationForestScores, knnScores, nullity, nullityCorrelation, nullityDendrogram, nullityLabel, K_GRID,
+  completeness, duplicates, fences, flaggedRows, isolationForestScores, knnScores, lastScoringSplit, nullity, nullityCorrelation, nullityDendrogram, nullityLabel, K_GRID,
 } from '../../kernel/src/stats/index.js';
 import { PY, rng } from '../stats/helpers.js';
 import { spearman, topOverlap } from './helpers.js';
@@ -160,4 +160,27 @@ describe('multivariate scores vs scikit-learn and PyOD', () => {
     expect(isolationForestScores(flat, 3, { seed: 5 })).toEqual(a);
     expect(isolationForestScores(flat, 3, { seed: 6 })).not.toEqual(a);
   });
+
+  it('scores the same bit for bit on 1, 2 or 3 threads (rows split in blocks between the caller and workers)', () => {
+    // 60,000 rows × 100 trees is above the threshold for threads: 8 blocks of 8,192 rows taken from a shared counter.
+    const r = rng(11);
+    const n = 60_000, d = 4;
+    const x = new Float64Array(n * d);
+    for (let i = 0; i < x.length; i++) x[i] = r() * 10 + (r() < 0.01 ? 40 : 0);
+    const one = isolationForestScores(x, d, { seed: 2, threads: 1 });
+    for (const threads of [2, 3]) {
+      // A busy machine may leave a worker without a block on one try; the caller then walked them all, which proves nothing.
+      let split = lastScoringSplit();
+      let scores: Float64Array | undefined;
+      for (let attempt = 0; attempt < 5; attempt++) {
+        scores = isolationForestScores(x, d, { seed: 2, threads });
+        split = lastScoringSplit();
+        if (split && split.byThread.length === threads && split.byThread.slice(1).some((b) => b > 0)) break;
+      }
+      expect(split!.byThread).toHaveLength(threads);
+      expect(split!.byThread.reduce((a, b) => a + b, 0)).toBe(split!.blocks);
+      expect(split!.byThread.slice(1).some((b) => b > 0)).toBe(true);
+      expect(scores!.every((v, i) => v === one[i])).toBe(true);
+    }
+  }, 120_000);
 });

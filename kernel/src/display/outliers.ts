@@ -7,12 +7,13 @@
  */
 import type { ColumnTable } from 'arquero';
 import { tsmlBundle, TsmlMime, type FlaggedRow, type OutliersPayload, type ScorePayload, type TsmlBundle } from '../mime/index.js';
-import { fences, K_GRID, type ColumnFences } from '../stats/fences.js';
+import { fences, K_GRID, type ColumnFences, type FenceScratch } from '../stats/fences.js';
 import { isolationForestScores } from '../stats/isolation-forest.js';
-import '../stats/isolation-forest-threads.js';
+import { sharedFloat64 } from '../stats/isolation-forest-threads.js';
+import { cellCounts, valuesAtRanks } from '../stats/bin-select.js';
+import { linearFrom, linearRanks } from '../stats/order-statistics.js';
 import { knnScores } from '../stats/knn.js';
 import { rowNumbers, valueKind } from '../stats/access.js';
-import { linearQuantiles } from '../stats/order-statistics.js';
 import { outliersHtml, outliersText, type OutlierSetting } from '../outliers/index.js';
 import { asTable } from './tables.js';
 import { PanelSession, type PanelOptions } from './panel-session.js';
@@ -42,40 +43,69 @@ const TOP = 1000;
 const CANDIDATES = 2000;
 
 function scorePayload(detector: 'iforest' | 'knn', label: string, s: Float64Array, contamination: number): ScorePayload {
-  let lo = Infinity, hi = -Infinity;
-  for (const v of s) {
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
+  const n = s.length;
+  const range = new Float64Array(2);
   const bins = 60;
+  const counts = scoreHistogram(s, bins, range);
+  const [lo, hi] = range;
   const edges = Array.from({ length: bins + 1 }, (_, i) => lo + ((hi - lo || 1) * i) / bins);
-  const counts = new Array<number>(bins).fill(0);
-  for (const v of s) counts[Math.min(bins - 1, Math.floor(((v - lo) / (hi - lo || 1)) * bins))]++;
-  const order = Array.from(s.keys()).sort((a, b) => s[b] - s[a] || a - b).slice(0, TOP);
+  // PyOD: threshold_ = np.percentile(decision_scores_, 100 * (1 - contamination)); and the TOP-th largest score, both by rank.
+  const ranks = linearRanks(n, [1 - contamination]);
+  const cut = Math.max(0, n - TOP);
+  const at = valuesAtRanks(s, lo, hi - lo, cellCounts(s, lo, hi - lo, 1 << 14), [...ranks, cut]);
+  const top = topRows(s, at.get(cut)!, Math.min(TOP, n));
   return {
-    detector, label, rows: s.length, hist: { edges, counts },
-    top: { rows: order, scores: order.map((i) => s[i]) },
-    // PyOD: threshold_ = np.percentile(decision_scores_, 100 * (1 - contamination)).
-    threshold: linearQuantiles(Float64Array.from(s), [1 - contamination])[0],
+    detector, label, rows: n, hist: { edges, counts },
+    top: { rows: top, scores: top.map((i) => s[i]) },
+    threshold: linearFrom(n, 1 - contamination, at),
     contamination,
   };
 }
 
-/** The numeric columns as one row-major matrix, standardised, missing and ±Infinity replaced by the column median. */
-function featureMatrix(cols: Float64Array[], rows: number): Float64Array {
-  const d = cols.length;
-  const x = new Float64Array(rows * d);
-  cols.forEach((c, j) => {
-    const finite = Float64Array.from(c.filter((v) => Number.isFinite(v)));
-    const median = finite.length ? linearQuantiles(Float64Array.from(finite), [0.5])[0] : 0;
-    let s = 0, ss = 0;
-    for (const v of finite) s += v;
-    const mean = finite.length ? s / finite.length : 0;
-    for (const v of finite) ss += (v - mean) ** 2;
-    const sd = Math.sqrt(ss / Math.max(1, finite.length)) || 1;
-    for (let i = 0; i < rows; i++) x[i * d + j] = ((Number.isFinite(c[i]) ? c[i] : median) - mean) / sd;
-  });
+/** Counts of scores in `bins` equal bins from their min to their max (written into `range`). */
+function scoreHistogram(s: Float64Array, bins: number, range: Float64Array): number[] {
+  let lo = Infinity, hi = -Infinity;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] < lo) lo = s[i];
+    if (s[i] > hi) hi = s[i];
+  }
+  const counts = new Array<number>(bins).fill(0);
+  for (let i = 0; i < s.length; i++) counts[Math.min(bins - 1, Math.floor(((s[i] - lo) / (hi - lo || 1)) * bins))]++;
+  range[0] = lo;
+  range[1] = hi;
+  return counts;
+}
+
+/** The `count` rows with the largest scores (all above `cut`, the count-th largest, then ties with it in row order), by score then row. */
+function topRows(s: Float64Array, cut: number, count: number): number[] {
+  const above: number[] = [], ties: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] > cut) above.push(i);
+    else if (s[i] === cut && ties.length < count) ties.push(i);
+  }
+  return [...above, ...ties.slice(0, count - above.length)].sort((a, b) => s[b] - s[a] || a - b);
+}
+
+/**
+ * The numeric columns as one row-major matrix in shared memory (the scoring
+ * threads read it without a copy), standardised with each column's fences
+ * statistics, missing and ±Infinity replaced by the column median.
+ */
+function featureMatrix(cols: Float64Array[], fs: ColumnFences[], rows: number): Float64Array {
+  const x = sharedFloat64(rows * cols.length);
+  fillFeatures(cols, Float64Array.from(fs, (f) => f.median), Float64Array.from(fs, (f) => f.mean), Float64Array.from(fs, (f) => f.std || 1), x);
   return x;
+}
+
+/** Row by row, so the matrix is written in order (column by column, each write would touch its own cache line). */
+function fillFeatures(cols: Float64Array[], median: Float64Array, mean: Float64Array, sd: Float64Array, x: Float64Array): void {
+  const d = cols.length;
+  for (let i = 0, at = 0; i < x.length / d; i++) {
+    for (let j = 0; j < d; j++, at++) {
+      const v = cols[j][i];
+      x[at] = ((v - v === 0 ? v : median[j]) - mean[j]) / sd[j];
+    }
+  }
 }
 
 interface Computed {
@@ -92,21 +122,20 @@ export function outliersCompute(table: ColumnTable, opts: OutliersOptions = {}):
   for (const c of names) if (!table.columnNames().includes(c)) throw new Error(`display.outliers: unknown column '${c}'; the table has: ${table.columnNames().join(', ')}`);
   const rows = table.numRows();
   const values = names.map((c) => rowNumbers(table, c));
-  const fs = values.map((v) => fences(v, { k, z, modifiedZ }));
+  const scratch: FenceScratch = { finite: new Float64Array(rows), deviations: new Float64Array(rows) };
+  const fs = values.map((v) => fences(v, { k, z, modifiedZ, extremes: 100 }, scratch));
   const columns = names.map((name, j) => {
-    const f = fs[j];
-    const sorted = Float64Array.from(values[j].filter((v) => Number.isFinite(v))).sort();
-    const extremes = [...sorted.subarray(0, Math.min(100, sorted.length)), ...sorted.subarray(Math.max(100, sorted.length - 100))];
-    const { k: _k, zThreshold: _z, modifiedZThreshold: _m, ...rest } = f;
+    const { k: _k, zThreshold: _z, modifiedZThreshold: _m, extremes = [], ...rest } = fs[j];
     return { name, ...rest, extremes };
   });
   const notes: string[] = [];
   const scores: Computed['scores'] = {};
   const scorePayloads: ScorePayload[] = [];
   // Columns without a single value carry nothing for the multivariate scores.
-  const usable = values.filter((_, j) => fs[j].count > 0);
+  const keep = values.map((_, j) => j).filter((j) => fs[j].count > 0);
+  const usable = keep.map((j) => values[j]);
   if (usable.length && rows >= 2) {
-    const x = featureMatrix(usable, rows);
+    const x = featureMatrix(usable, keep.map((j) => fs[j]), rows);
     scores.iforest = isolationForestScores(x, usable.length, { nTrees: trees, sampleSize, seed });
     scorePayloads.push(scorePayload('iforest', `Isolation Forest: ${trees} trees, ${Math.min(sampleSize, rows)} samples per tree, seed ${seed}`, scores.iforest, contamination));
     if (rows > neighbors && rows <= knnMaxRows) {

@@ -135,10 +135,13 @@ export function kindOfValues(values: Values): ValueKind {
 
 /**
  * A numeric column as one number per row, NaN where missing (a view of the
- * stored Float64Array when there is one: callers must not write to it). Arrow columns are read from their
- * typed arrays; 64-bit integers through flechette (exact below 2^53).
+ * stored Float64Array when there is one: callers must not write to it).
+ * Arrow columns are read from their typed arrays; 64-bit integers through
+ * flechette (exact below 2^53). A `scratch` array at least as long as the
+ * table receives the numbers when they must be copied (a caller reading
+ * column after column reuses one).
  */
-export function rowNumbers(table: ColumnTable, name: string): Float64Array {
+export function rowNumbers(table: ColumnTable, name: string, scratch?: Float64Array): Float64Array {
   const n = table.numRows();
   const arrow = arrowColumnOf(table, name);
   if (arrow && arrowKind(arrow) === 'number') {
@@ -146,20 +149,26 @@ export function rowNumbers(table: ColumnTable, name: string): Float64Array {
     const only = arrow.data.length === 1 ? arrow.data[0] : undefined;
     const direct = only && directNumbers(only);
     if (only && direct instanceof Float64Array && !(only.nullCount > 0 && only.validity?.length)) return direct.subarray(0, only.length);
-    const out = new Float64Array(n);
+    const out = scratch && scratch.length >= n ? scratch.subarray(0, n) : new Float64Array(n);
     let row = 0;
     for (const b of arrow.data) {
       const direct = directNumbers(b);
       const nulls = b.nullCount > 0 && b.validity !== undefined && b.validity.length > 0;
-      if (direct && !nulls) out.set(direct, row);
-      else for (let i = 0; i < b.length; i++) out[row + i] = nulls && bit(b.validity!, i) === 0 ? NaN : direct ? direct[i] : Number(b.value(i));
+      if (direct) {
+        out.set(direct.length === b.length ? direct : (direct as Float64Array).subarray(0, b.length), row);
+        // Nulls by validity byte: a full byte (8 values present) is skipped whole.
+        if (nulls) {
+          const v = b.validity!;
+          for (let k = 0; k < b.length; k += 8) if (v[k >> 3] !== 0xff) for (let i = k; i < Math.min(b.length, k + 8); i++) if (bit(v, i) === 0) out[row + i] = NaN;
+        }
+      } else for (let i = 0; i < b.length; i++) out[row + i] = nulls && bit(b.validity!, i) === 0 ? NaN : Number(b.value(i));
       row += b.length;
     }
     return out;
   }
   const values = columnOf(table, name);
   if (values instanceof Float64Array) return values;
-  const out = new Float64Array(n);
+  const out = scratch && scratch.length >= n ? scratch.subarray(0, n) : new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const v = values[i];
     out[i] = v === null || v === undefined ? NaN : typeof v === 'boolean' ? (v ? 1 : 0) : v instanceof Date ? v.getTime() : Number(v);

@@ -18,6 +18,6 @@ export { sentinels, MISSING_TEXTS, type Sentinel, type SentinelKind, type Sentin
 export { duplicates, type Duplicates } from './duplicates.js';
 export { fences, flaggedRows, K_GRID, type ColumnFences, type FenceOptions, type FenceRule } from './fences.js';
 export { IsolationForest, isolationForestScores, averagePathLength, type IsolationForestOptions } from './isolation-forest.js';
-import './isolation-forest-threads.js';
+export { lastScoringSplit, sharedFloat64, type ScoringSplit } from './isolation-forest-threads.js';
 export { knnScores, type KnnOptions } from './knn.js';
 export { missingBits, rowNumbers, valueKind, type ValueKind } from './access.js';

@@ -9,8 +9,10 @@
  */
 import type { ColumnTable } from 'arquero';
 import { columnOf } from '../data/columns.js';
-import { arrowColumnOf, rowNumbers, valueKind } from './access.js';
+import { rowNumbers, valueKind } from './access.js';
+import { Utf8Counts } from './utf8-counts.js';
 import { quantilesInPlace } from '../data/select.js';
+import { profileNumbers, type NumericProfile } from './numeric-profile.js';
 
 export type SentinelKind = 'zero' | 'negative' | 'code' | 'text';
 
@@ -29,40 +31,26 @@ export interface Sentinel {
 /** Texts read as missing (pandas' default na_values, plus '?', '-', '--', '.', 'missing', and blanks). */
 export const MISSING_TEXTS = new Set(['', '?', '-', '--', '.', 'NA', 'N/A', 'n/a', 'na', 'NaN', 'nan', '-NaN', '-nan', 'null', 'NULL', 'Null', 'None', 'none', '#N/A', '#N/A N/A', '#NA', '<NA>', 'missing', 'MISSING', '1.#IND', '1.#QNAN', '-1.#IND', '-1.#QNAN']);
 
-const CODES = [-1, -9, -99, -999, -9999, 99, 999, 9999, 99999, 999999];
 const MAX_ROWS = 1000;
 
 const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(4).replace(/\.?0+$/, ''));
 
-function numericSentinels(column: string, x: Float64Array): Sentinel[] {
+/**
+ * Zeros, negatives and codes in a numeric column that probably stand for
+ * missing, from its profile (computed when not given); `median`, the median
+ * of the finite values, saves a selection when the caller has it.
+ */
+export function numericSentinels(column: string, x: Float64Array, p: NumericProfile = profileNumbers(x), median?: number): Sentinel[] {
   const out: Sentinel[] = [];
   const rowsWhere = (test: (v: number) => boolean, count: number) => {
     const rows: number[] = [];
     for (let i = 0; i < x.length && rows.length < MAX_ROWS; i++) if (test(x[i])) rows.push(i);
     return { rows, count };
   };
-  // One pass: counts of zeros, negatives and each code, the smallest positive, and up to 11 distinct values.
-  let finite = 0, zeros = 0, negatives = 0, negCodes = 0, lowestPositive = Infinity;
-  const distinct = new Set<number>();
-  const codeCount = new Map<number, number>(CODES.map((c) => [c, 0]));
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i];
-    if (v - v !== 0) continue;
-    finite++;
-    if (distinct.size <= 10) distinct.add(v);
-    if (v === 0) zeros++;
-    else if (v < 0) {
-      negatives++;
-      if ((v === -1 || v <= -9) && codeCount.has(v)) negCodes++;
-    } else if (v < lowestPositive) lowestPositive = v;
-    // Codes are -1, -9…, 99…: skip the lookup for everything else (most values).
-    if (v === -1 || v <= -9 || v >= 99) {
-      const c = codeCount.get(v);
-      if (c !== undefined) codeCount.set(v, c + 1);
-    }
-  }
+  const finite = p.values.length;
   if (!finite) return out;
-  const codeLike = distinct.size <= 10; // A handful of values is a code (sex, ca): 0 and -1 may be real categories there.
+  const { zeros, negatives, lowestPositive } = p;
+  const codeLike = p.fewDistinct; // A handful of values is a code (sex, ca): 0 and -1 may be real categories there.
   const positives = finite - zeros - negatives;
   const medianOf = (keep: (v: number) => boolean) => {
     const buf = new Float64Array(finite);
@@ -71,22 +59,27 @@ function numericSentinels(column: string, x: Float64Array): Sentinel[] {
     return quantilesInPlace(buf.subarray(0, k), [0.5])[0];
   };
   if (!codeLike && zeros > 0 && zeros < finite / 2 && negatives === 0 && positives > 0) {
-    const median = medianOf((v) => v > 0);
-    if (lowestPositive >= 0.25 * median) {
-      out.push({ column, kind: 'zero', value: 0, ...rowsWhere((v) => v === 0, zeros), reason: `0 where every other value is at least ${fmt(lowestPositive)} (median ${fmt(median)}): probably not measured` });
+    const positiveMedian = medianOf((v) => v > 0);
+    if (lowestPositive >= 0.25 * positiveMedian) {
+      out.push({ column, kind: 'zero', value: 0, ...rowsWhere((v) => v === 0, zeros), reason: `0 where every other value is at least ${fmt(lowestPositive)} (median ${fmt(positiveMedian)}): probably not measured` });
     }
   }
-  if (negatives && negatives <= 0.05 * finite && !codeLike && negCodes < negatives && medianOf(() => true) > 0) {
+  if (negatives && negatives <= 0.05 * finite && !codeLike && p.negativeCodes < negatives && (median ?? medianOf(() => true)) > 0) {
     out.push({ column, kind: 'negative', value: '< 0', ...rowsWhere((v) => v < 0, negatives), reason: `${negatives} negative value${negatives === 1 ? '' : 's'} in a measure that is otherwise ≥ 0 (${((100 * negatives) / finite).toFixed(1)} % of values)` });
   }
-  for (const [code, count] of codeCount) {
+  for (const [code, count] of p.codes) {
     if (!count || count === finite) continue;
-    let othersMin = Infinity, othersMax = -Infinity;
-    for (let i = 0; i < x.length; i++) {
-      const v = x[i];
-      if (v - v !== 0 || v === code) continue;
-      if (v < othersMin) othersMin = v;
-      if (v > othersMax) othersMax = v;
+    // The range of the other values: the column's own unless the code is its extreme.
+    let othersMin = p.min, othersMax = p.max;
+    if (code === p.min || code === p.max) {
+      othersMin = Infinity;
+      othersMax = -Infinity;
+      for (let i = 0; i < x.length; i++) {
+        const v = x[i];
+        if (v - v !== 0 || v === code) continue;
+        if (v < othersMin) othersMin = v;
+        if (v > othersMax) othersMax = v;
+      }
     }
     const beyond = code < 0 ? othersMin >= 0 : code > 1.2 * othersMax && othersMax > 0;
     if (!beyond) continue;
@@ -96,7 +89,7 @@ function numericSentinels(column: string, x: Float64Array): Sentinel[] {
   return out;
 }
 
-function textSentinels(column: string, values: ArrayLike<unknown>): Sentinel[] {
+export function textSentinels(column: string, values: ArrayLike<unknown>): Sentinel[] {
   const found = new Map<string, { count: number; rows: number[] }>();
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
@@ -110,32 +103,25 @@ function textSentinels(column: string, values: ArrayLike<unknown>): Sentinel[] {
   }
   return [...found].map(([value, e]) => ({
     column, kind: 'text' as const, value, count: e.count, rows: e.rows,
-    reason: value.trim() === '' ? (value === '' ? 'empty string' : 'blank string') : `'${value}' is a common way to write "missing"`,
+    reason: reasonFor(value),
   }));
 }
 
-/** Short texts of an Arrow string column, decoded only when a value is short enough to be a sentinel. */
-function shortTexts(table: ColumnTable, name: string): ArrayLike<unknown> | undefined {
-  const col = arrowColumnOf(table, name);
-  if (!col) return undefined;
-  const out: (string | null)[] = new Array(col.length).fill(null);
-  let row = 0;
-  for (const b of col.data) {
-    const offs = b.offsets;
-    const bytes = b.values;
-    if (offs instanceof Int32Array && bytes instanceof Uint8Array) {
-      for (let i = 0; i < b.length; i++) {
-        const len = offs[i + 1] - offs[i];
-        // Sentinels are at most 9 ASCII characters; longer values are never decoded.
-        if (len <= 9 && !(b.nullCount > 0 && b.validity?.length && ((b.validity[i >> 3] >> (i & 7)) & 1) === 0)) {
-          out[row + i] = String.fromCharCode(...bytes.subarray(offs[i], offs[i + 1]));
-        }
-      }
-    } else for (let i = 0; i < b.length; i++) {
-      const v = b.nullCount > 0 && b.validity?.length && ((b.validity[i >> 3] >> (i & 7)) & 1) === 0 ? null : b.value(i);
-      out[row + i] = typeof v === 'string' && v.length <= 9 ? v : null;
-    }
-    row += b.length;
+const reasonFor = (value: string) => (value.trim() === '' ? (value === '' ? 'empty string' : 'blank string') : `'${value}' is a common way to write "missing"`);
+
+/** First bytes a sentinel text can start with: those of MISSING_TEXTS, ASCII whitespace, and the lead bytes of Unicode spaces. */
+const LEADS = new Set([...[...MISSING_TEXTS].filter((t) => t).map((t) => t.charCodeAt(0)), 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xc2, 0xe1, 0xe2, 0xe3, 0xef]);
+
+/** Text sentinels of an Arrow string column from its distinct values: only short values with a plausible first byte are decoded. */
+export function utf8Sentinels(column: string, counts: Utf8Counts): Sentinel[] {
+  const out: Sentinel[] = [];
+  for (let d = 0; d < counts.distinct; d++) {
+    // At most 9 characters, of at most 3 bytes each (the spaces trim removes).
+    const len = counts.byteLength(d);
+    if (len > 27 || (len > 0 && !LEADS.has(counts.firstByte(d)!))) continue;
+    const value = counts.text(d);
+    if (value.length > 9 || !(MISSING_TEXTS.has(value) || value.trim() === '')) continue;
+    out.push({ column, kind: 'text', value, count: counts.count(d), rows: counts.rowsOf(d, MAX_ROWS), reason: reasonFor(value) });
   }
   return out;
 }
@@ -151,7 +137,10 @@ export function sentinels(table: ColumnTable, opts: SentinelOptions = {}): Senti
   for (const name of opts.columns ?? table.columnNames()) {
     const kind = valueKind(table, name);
     if (kind === 'number') out.push(...numericSentinels(name, rowNumbers(table, name)));
-    else if (kind === 'text') out.push(...textSentinels(name, shortTexts(table, name) ?? columnOf(table, name)));
+    else if (kind === 'text') {
+      const counts = Utf8Counts.of(table, name);
+      out.push(...(counts ? utf8Sentinels(name, counts) : textSentinels(name, columnOf(table, name))));
+    }
   }
   return out;
 }
