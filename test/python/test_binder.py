@@ -54,12 +54,6 @@ def binder_env(tmp_path_factory):
     home = base / "home"
     home.mkdir()
     env = {"PATH": f"{venv / 'bin'}:{os.environ['PATH']}", "HOME": str(home), "VIRTUAL_ENV": str(venv), "LANG": "C.UTF-8"}
-    # Native packages (better-sqlite3) fall back to node-gyp, which downloads Node's headers unless npm
-    # names a local copy; the fresh HOME drops the machine's npm settings, so carry that one over
-    # (a real Binder build can download them).
-    nodedir = subprocess.run(["npm", "config", "get", "nodedir"], capture_output=True, text=True).stdout.strip()
-    if nodedir and nodedir not in ("undefined", "null"):
-        env["npm_config_nodedir"] = nodedir
     r = subprocess.run(["bash", "binder/postBuild"], cwd=repo, env=env, capture_output=True, text=True, timeout=900)
     assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
     return repo, venv, env
