@@ -85,6 +85,15 @@ describe('widgets in the kernel', () => {
     ]);
   });
 
+  it('Output.capture keeps a display that is formatted later (display.vegalite resolves after the call) in the Output', async () => {
+    const spec = "{ data: { values: [{ x: 1, y: 2 }] }, mark: 'point', encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } } }";
+    const { outputs } = await ok(`const vlOut = new tsml.widgets.Output(); vlOut.capture(() => { display.vegalite(${spec}); })`);
+    expect(outputs.some((m) => m.header.msg_type === 'display_data')).toBe(false); // nothing reached the cell
+    const outId = await id('vlOut');
+    const shown = await until('vega-lite in the Output', () => sentTo(outId).map((d) => d.state?.outputs).filter(Boolean).at(-1)?.[0]);
+    expect(Object.keys(shown.data)).toEqual(expect.arrayContaining(['application/vnd.vegalite.v5+json', 'image/svg+xml']));
+  });
+
   it('interact: controls from the spec, a first run before the cell ends, a debounced re-run per change, errors shown in the Output', async () => {
     const { outputs } = await ok(
       "globalThis.runs = []; const ia = tsml.interact(({ n, kind }) => { runs.push([n, kind]); if (n === 13) throw new RangeError('unlucky'); return `${kind}:${n}` }, { n: [0, 20], kind: ['linear', 'cosine'] }, { debounce: 150 }); [ia.controls.n.constructor.name, ia.controls.kind.constructor.name]",

@@ -51,7 +51,7 @@ export function currentSink(): OutputSink | undefined {
 }
 
 /** `fn`, to be called later (a formatting promise resolving) under the capture current now. */
-export function bindSink<A>(fn: (a: A) => void): (a: A) => void {
+export function bindSink<A, R = void>(fn: (a: A) => R): (a: A) => R {
   const sink = currentSink();
   return sink ? (a) => capture(sink, () => fn(a)) : fn;
 }

@@ -138,7 +138,7 @@ export const display = Object.assign(show, {
   plotly: (fig: unknown, opts: PlotlyOptions & DisplayOptions = {}) => show(plotlyBundle(fig, opts), { ...opts, raw: true }),
   /** A Vega-Lite spec: the interactive chart, and a static SVG of it (resolves once shown; the cell waits for it). */
   vegalite: (spec: unknown, opts: DisplayOptions = {}): Promise<DisplayHandle | undefined> => {
-    const shown = vegaliteBundle(spec).then((b) => show(b, { ...opts, raw: true }));
+    const shown = vegaliteBundle(spec).then(bindSink((b: MimeBundle) => show(b, { ...opts, raw: true })));
     trackOutput(shown);
     return shown;
   },
@@ -158,7 +158,7 @@ export const display = Object.assign(show, {
     const how = { display_id: opts.display_id, metadata: opts.metadata, raw: true };
     if (!makeOverview) throw new Error("display.overview is not loaded: import 'tsml' (the kernel loads it for cells that mention overview)");
     const bundle = makeOverview(input, opts);
-    return bundle instanceof Promise ? bundle.then((b) => show(b, how)) : show(bundle, how);
+    return bundle instanceof Promise ? bundle.then(bindSink((b: MimeBundle) => show(b, how))) : show(bundle, how);
   },
   /**
    * Missing values of a table: missing % per column with a drop threshold, nullity matrix, missingno's
