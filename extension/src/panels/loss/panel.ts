@@ -54,7 +54,6 @@ export class LossPanel extends Widget implements IRenderMime.IRenderer {
       });
       this.node.replaceChildren(this.head, this.toolbarEl, this.legendEl, this.grid, this.tip);
     }
-    this.node.dataset.status = this.model.runs.map((r) => r.status).join(' ');
     this.schedule();
   }
 
@@ -93,6 +92,8 @@ export class LossPanel extends Widget implements IRenderMime.IRenderer {
     const start = performance.now();
     this.head.replaceChildren(...(model.title ? [Object.assign(document.createElement('strong'), { textContent: model.title })] : []), ...model.runs.map((r) => Object.assign(document.createElement('div'), { textContent: runLine(r), className: `tsml-loss-run tsml-loss-${r.status}` })));
     this.legendEl.replaceChildren(...legend(model));
+    // Set with the paint, not on receipt: the attribute says what the panel shows.
+    this.node.dataset.status = model.runs.map((r) => r.status).join(' ');
     const theme = themeOf(this.node);
     let points = 0;
     for (const chart of model.charts) {
