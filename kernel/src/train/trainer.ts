@@ -9,6 +9,7 @@
  */
 import type * as TF from '@tensorflow/tfjs';
 import type { Batch } from './data.js';
+import { applyFused } from './fused/index.js';
 
 type Tensor = TF.Tensor;
 
@@ -96,6 +97,11 @@ export class Accumulator {
     const grads = this.grads;
     this.grads = null;
     if (!grads) return;
+    // tfjs's built-in optimizers on wasm/cpu: one pass over memory, same arithmetic (fused/).
+    if (applyFused(tf, this.step.optimizer, [...grads], total)) {
+      tf.dispose([...grads.values()]);
+      return;
+    }
     const named: Record<string, Tensor> = {};
     for (const [k, g] of grads) named[k] = total === 1 ? g : tf.div(g, total);
     this.step.optimizer.applyGradients(named as TF.NamedTensorMap);
