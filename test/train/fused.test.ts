@@ -140,3 +140,27 @@ describe('fused optimizer steps: when tfjs steps instead', () => {
     tf.dispose([x, y]);
   });
 });
+
+describe('a tsml.fit step', () => {
+  it("is tfjs's minimize of the batch's mean loss, bit for bit, and logs the loss and metric of the weights before it", async () => {
+    const make = () => {
+      const m = tf.sequential({ layers: [tf.layers.dense({ units: 8, activation: 'relu', inputShape: [4] }), tf.layers.dense({ units: 1 })] });
+      m.compile({ optimizer: tf.train.adam(1e-2), loss: 'meanSquaredError', metrics: ['mae'] });
+      return m;
+    };
+    const x = tf.randomNormal([24, 4], 0, 1, 'float32', 12), y = tf.randomNormal([24, 1], 0, 1, 'float32', 13);
+    const a = make(), b = make();
+    b.setWeights(a.getWeights());
+    const before = tf.tidy(() => {
+      const pred = b.predict(x) as TF.Tensor;
+      return [tf.mean(tf.metrics.meanSquaredError(y, pred)).dataSync()[0], tf.mean(tf.metrics.meanAbsoluteError(y, pred)).dataSync()[0]];
+    });
+    const h = await fit(a, { x, y }, { epochs: 1, batchSize: 24, shuffle: false, ...quiet });
+    const opt = tf.train.adam(1e-2);
+    tf.dispose(opt.minimize(() => tf.mean(tf.metrics.meanSquaredError(y, b.apply(x, { training: true }) as TF.Tensor)) as TF.Scalar, false, b.trainableWeights.map((w) => (w as unknown as { read(): TF.Variable }).read())));
+    expect(diff(a.getWeights(), b.getWeights())).toBe(0);
+    expect(h.batches.values.get('loss')![0]).toBeCloseTo(before[0], 6);
+    expect(h.batches.values.get('mae')![0]).toBeCloseTo(before[1], 6);
+    tf.dispose([x, y]);
+  });
+});
