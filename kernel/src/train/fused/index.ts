@@ -17,7 +17,7 @@
  */
 import type * as TF from '@tensorflow/tfjs';
 import { makeExclusive, storageOf, type TensorStorage } from './memory.js';
-import { adam, momentum, rmsprop, sgd } from './rules.js';
+import { adam, momentum, rmsprop, rmspropCentered, scaled, sgd } from './rules.js';
 
 type Tensor = TF.Tensor;
 type Slot = { originalName: string; variable: TF.Variable };
@@ -93,20 +93,24 @@ export function applyFused(tf: typeof TF, optimizer: TF.Optimizer, grads: [strin
 
 function step(kind: Kind, o: Record<string, unknown>, storage: TensorStorage, values: TF.Variable[], slots: TF.Variable[][], grads: Tensor[], scale: number): void {
   const view = (t: Tensor) => storage.view(t)!;
+  const grad = (i: number) => scaled(view(grads[i]), scale);
   if (kind === 'sgd' || kind === 'momentum') {
     const c = scalarOf(o.c as Tensor);
     const m = kind === 'momentum' ? scalarOf(o.m as Tensor) : 0;
     values.forEach((v, i) => {
-      if (kind === 'sgd') sgd(view(v), view(grads[i]), scale, c);
-      else momentum(view(v), view(slots[i][0]), view(grads[i]), scale, m, c, Boolean(o.useNesterov));
+      if (kind === 'sgd') sgd(view(v), grad(i), c);
+      else momentum(view(v), view(slots[i][0]), grad(i), m, c, Boolean(o.useNesterov));
     });
   } else if (kind === 'rmsprop') {
-    const k = { lr: o.learningRate as number, decay: o.decay as number, momentum: o.momentum as number, epsilon: o.epsilon as number, centered: Boolean(o.centered) };
-    values.forEach((v, i) => rmsprop(view(v), view(slots[i][0]), view(slots[i][1]), k.centered ? view(slots[i][2]) : null, view(grads[i]), scale, k));
+    const k = { lr: o.learningRate as number, decay: o.decay as number, momentum: o.momentum as number, epsilon: o.epsilon as number };
+    values.forEach((v, i) => {
+      if (o.centered) rmspropCentered(view(v), view(slots[i][0]), view(slots[i][1]), view(slots[i][2]), grad(i), k);
+      else rmsprop(view(v), view(slots[i][0]), view(slots[i][1]), grad(i), k);
+    });
   } else {
     const acc1 = view(o.accBeta1 as Tensor), acc2 = view(o.accBeta2 as Tensor);
     const k = { lr: o.learningRate as number, beta1: o.beta1 as number, beta2: o.beta2 as number, epsilon: o.epsilon as number, oneMinusAccBeta1: Math.fround(1 - acc1[0]), oneMinusAccBeta2: Math.fround(1 - acc2[0]) };
-    values.forEach((v, i) => adam(view(v), view(slots[i][0]), view(slots[i][1]), view(grads[i]), scale, k));
+    values.forEach((v, i) => adam(view(v), view(slots[i][0]), view(slots[i][1]), grad(i), k));
     acc1[0] = Math.fround(acc1[0] * Math.fround(k.beta1));
     acc2[0] = Math.fround(acc2[0] * Math.fround(k.beta2));
   }
