@@ -7,7 +7,7 @@ import type * as TF from '@tensorflow/tfjs';
 import { History } from './history.js';
 import { makeSource, type Batch, type DataInput, type DataOptions } from './data.js';
 import { trainingLoop } from './loop.js';
-import type { Evaluation, StepArithmetic } from './trainer.js';
+import type { Evaluation, Forward, StepArithmetic } from './trainer.js';
 import type { Callback } from './callbacks/types.js';
 import { defaultCallbacks } from './callbacks/defaults.js';
 import { requireTf } from './tf.js';
@@ -52,21 +52,25 @@ export function modelArithmetic(tf: typeof TF, model: Model): StepArithmetic {
   // metricsNames is ['loss', then the metrics as compiled: 'mae', 'acc', …].
   const names = (inner.metricsNames ?? []).slice(1).map((n, i) => n || `metric${i}`);
   const variables = model.trainableWeights.map((w) => (w as unknown as { read(): TF.Variable }).read());
+  const forward = (batch: Batch, training: boolean): Forward => {
+    if (!batch.y) throw new TypeError('fit: batches need targets (y) to train a model');
+    const pred = model.apply(batch.x, { training }) as TF.Tensor;
+    const y = alignTarget(tf, batch.y as TF.Tensor, pred);
+    let loss = lossFns[0](y, pred);
+    // Regularisers' penalties, per example, so that dividing by the count adds each once.
+    const reg = model.losses as unknown as (TF.Scalar | (() => TF.Scalar))[] | undefined;
+    if (reg?.length) loss = tf.add(loss, tf.addN(reg.map((r) => (typeof r === 'function' ? (r as () => TF.Scalar)() : r))));
+    return { loss, made: [pred, y], metrics: () => Object.fromEntries(names.map((n, i) => [n, metricFns[i](y, pred)])) };
+  };
   return {
     metrics: names,
     variables,
     optimizer: model.optimizer,
     evaluate(batch: Batch, training: boolean): Evaluation {
-      if (!batch.y) throw new TypeError('fit: batches need targets (y) to train a model');
-      const pred = model.apply(batch.x, { training }) as TF.Tensor;
-      const y = alignTarget(tf, batch.y as TF.Tensor, pred);
-      const ev: Evaluation = { loss: lossFns[0](y, pred) };
-      // Regularisers' penalties, per example, so that dividing by the count adds each once.
-      const reg = model.losses as unknown as (TF.Scalar | (() => TF.Scalar))[] | undefined;
-      if (reg?.length) ev.loss = tf.add(ev.loss, tf.addN(reg.map((r) => (typeof r === 'function' ? (r as () => TF.Scalar)() : r))));
-      names.forEach((n, i) => (ev[n] = metricFns[i](y, pred)));
-      return ev;
+      const f = forward(batch, training);
+      return { ...f.metrics(), loss: f.loss };
     },
+    train: (batch) => forward(batch, true),
   };
 }
 

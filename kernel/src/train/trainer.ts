@@ -9,6 +9,7 @@
  */
 import type * as TF from '@tensorflow/tfjs';
 import type { Batch } from './data.js';
+import { applyFused } from './fused/index.js';
 
 type Tensor = TF.Tensor;
 
@@ -23,6 +24,20 @@ export interface Contribution {
 /** Per-example (or per-position) values of loss and metrics for a batch; a scalar counts as the batch mean. */
 export type Evaluation = { loss: Tensor } & Record<string, Tensor>;
 
+/**
+ * A training forward pass split around the gradient tape: tfjs records every op run while it
+ * takes a gradient (and clones their inputs for the backward pass), so metrics, which need no
+ * gradient, are computed after it, from tensors of the forward pass kept until then.
+ */
+export interface Forward {
+  /** Per-example loss: the gradient is taken of this. */
+  loss: Tensor;
+  /** The metrics, called after the backward pass. */
+  metrics(): Record<string, Tensor>;
+  /** Tensors the forward pass made that `metrics` reads (kept past the tape, then disposed). */
+  made: Tensor[];
+}
+
 export interface StepArithmetic {
   /** Metric names in the order of `sums` after the loss. */
   readonly metrics: string[];
@@ -30,6 +45,8 @@ export interface StepArithmetic {
   readonly optimizer: TF.Optimizer;
   /** Forward pass; `training` turns dropout etc. on. */
   evaluate(batch: Batch, training: boolean): Evaluation;
+  /** The training forward pass with its metrics deferred, where the metrics can be separated from the loss. */
+  train?(batch: Batch): Forward;
 }
 
 const rowsOf = (batch: Batch) => (Array.isArray(batch.x) ? batch.x[0] : batch.x).shape[0] ?? 1;
@@ -49,12 +66,22 @@ export function weightedSum(tf: typeof TF, values: Tensor, mask: Tensor | undefi
   return [tf.sum(tf.mul(values, w)), tf.sum(w)];
 }
 
-function pairs(tf: typeof TF, step: StepArithmetic, ev: Evaluation, batch: Batch): Tensor[] {
+/** [sum, count] of the loss (unless given) and of each metric. */
+function pairs(tf: typeof TF, step: StepArithmetic, ev: Evaluation, batch: Batch, lossPair?: Tensor[]): Tensor[] {
   const rows = rowsOf(batch);
   return [ev.loss, ...step.metrics.map((m) => ev[m])].flatMap((v, i) => {
     if (!v) throw new TypeError(`fit: the evaluation has no '${i === 0 ? 'loss' : step.metrics[i - 1]}'`);
-    return weightedSum(tf, v, batch.mask, rows);
+    return i === 0 && lossPair ? lossPair : weightedSum(tf, v, batch.mask, rows);
   });
+}
+
+/** Unmasked per-example values: their mean is sum / size, and tf.mean's gradient is that of sum / size, to the bit (1/size each). */
+const plainMean = (loss: Tensor, mask: Tensor | undefined) => loss.rank > 0 && (!mask || mask.rank > loss.rank);
+
+function batchTensors(batch: Batch): Set<Tensor> {
+  const all = new Set<Tensor>();
+  for (const v of Object.values(batch)) for (const t of Array.isArray(v) ? v : [v]) if (t && typeof (t as Tensor).dataSync === 'function') all.add(t as Tensor);
+  return all;
 }
 
 export class Accumulator {
@@ -68,14 +95,41 @@ export class Accumulator {
    */
   add(batch: Batch, mean = false): Contribution {
     const { tf, step } = this;
-    let sums!: Tensor;
+    const inputs = batchTensors(batch);
+    let kept: Tensor[] = [];
+    let lossPair: Tensor[] | undefined;
+    let figures!: () => Evaluation;
     const { grads, value } = tf.variableGrads(() => {
-      const parts = pairs(tf, step, step.evaluate(batch, true), batch);
-      sums = tf.keep(tf.stack(parts));
+      let loss: Tensor;
+      if (step.train) {
+        const f = step.train(batch);
+        loss = f.loss;
+        kept = [loss, ...f.made];
+        figures = () => ({ ...f.metrics(), loss });
+      } else {
+        const ev = step.evaluate(batch, true);
+        loss = ev.loss;
+        kept = [loss, ...step.metrics.map((m) => ev[m])].filter(Boolean);
+        figures = () => ev;
+      }
+      kept = [...new Set(kept)].filter((t) => !inputs.has(t)).map((t) => tf.keep(t));
+      if (mean && plainMean(loss, batch.mask)) return tf.mean(loss) as TF.Scalar;
+      const [sum, count] = weightedSum(tf, loss, batch.mask, rowsOf(batch));
+      lossPair = [tf.keep(sum), tf.keep(count)];
       // The count does not depend on the variables: dividing by it inside is the mean's gradient.
-      return (mean ? tf.div(parts[0], parts[1]) : parts[0]) as TF.Scalar;
+      return (mean ? tf.div(sum, count) : sum) as TF.Scalar;
     }, step.variables.length ? step.variables : undefined);
-    value.dispose();
+    // Summing (accumulation), the value is the kept loss sum itself: disposed with the pair below.
+    if (value !== lossPair?.[0]) value.dispose();
+    let sums: Tensor;
+    try {
+      sums = tf.tidy(() => tf.stack(pairs(tf, step, figures(), batch, lossPair)));
+    } catch (e) {
+      tf.dispose(Object.values(grads));
+      throw e;
+    } finally {
+      tf.dispose([...kept, ...(lossPair ?? [])]);
+    }
     if (!this.grads) this.grads = new Map(Object.entries(grads));
     else {
       for (const [k, g] of Object.entries(grads)) {
@@ -96,6 +150,11 @@ export class Accumulator {
     const grads = this.grads;
     this.grads = null;
     if (!grads) return;
+    // tfjs's built-in optimizers on wasm/cpu: one pass over memory, same arithmetic (fused/).
+    if (applyFused(tf, this.step.optimizer, [...grads], total)) {
+      tf.dispose([...grads.values()]);
+      return;
+    }
     const named: Record<string, Tensor> = {};
     for (const [k, g] of grads) named[k] = total === 1 ? g : tf.div(g, total);
     this.step.optimizer.applyGradients(named as TF.NamedTensorMap);
