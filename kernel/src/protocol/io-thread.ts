@@ -265,28 +265,24 @@ function fromEngine(m: ToIo): void {
 port.on('message', fromEngine);
 
 async function main(): Promise<void> {
-  const ports = {
-    shell: [shell, conn.shell_port],
-    control: [control, conn.control_port],
-    stdin: [stdin, conn.stdin_port],
-    iopub: [iopub, conn.iopub_port],
-    hb: [hb, conn.hb_port],
+  const sockets = {
+    shell: [shell, conn.shell_port, () => serve(shell, 'shell')],
+    control: [control, conn.control_port, () => serve(control, 'control')],
+    stdin: [stdin, conn.stdin_port, () => serve(stdin, 'stdin')],
+    iopub: [iopub, conn.iopub_port, welcomeSubscribers],
+    hb: [hb, conn.hb_port, heartbeat],
   } as const;
-  // All at once: each bind is a round trip to libuv's thread pool, which the engine's module loading also uses.
-  const bound = Object.entries(ports).map(async ([name, [socket, p]]) => {
+  // All binds at once (each is a round trip to libuv's thread pool), each socket served as soon as it
+  // is bound: a frontend polling kernel_info is answered without waiting for the other sockets.
+  const loops: Promise<void>[] = [];
+  const bound = Object.entries(sockets).map(async ([name, [socket, p, loop]]) => {
     await socket.bind(endpoint(p));
+    loops.push(loop());
     return [name, endpoint(p)] as const;
   });
   session = data.session ?? nodeCrypto().randomUUID();
   info = data.kernelInfo ?? kernelInfo();
   toEngine({ type: 'ready', endpoints: Object.fromEntries(await Promise.all(bound)) });
-  const loops = [
-    serve(shell, 'shell'),
-    serve(control, 'control'),
-    serve(stdin, 'stdin'),
-    welcomeSubscribers(),
-    heartbeat(),
-  ];
   await Promise.allSettled(loops);
 }
 
