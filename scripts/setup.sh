@@ -27,7 +27,7 @@ node -e 'const z = require("zeromq"); new z.Dealer().close()' || {
   false
 }
 
-step "build the kernel (tsc)"
+step "build the kernel (tsc, then the start-up bundles with esbuild)"
 npm run build --silent
 
 step "create the Python venv (.venv) with pinned tools"

@@ -26,7 +26,7 @@ const freePort = () =>
   });
 
 export const KERNELS = {
-  tsml: (conn) => [process.execPath, [join(ROOT, 'kernel', 'bin', 'tsml.js'), 'kernel', conn]],
+  tsml: (conn) => [process.execPath, [join(ROOT, 'kernel', 'bin', 'tsml.cjs'), 'kernel', conn]],
   // tslab's kernelspec argv: ["tslab", "kernel", "--config-path", "{connection_file}"]
   tslab: (conn) => [process.execPath, [join(PEERS, 'node_modules', 'tslab', 'bin', 'tslab'), 'kernel', '--config-path', conn]],
   // `deno jupyter --help`: --kernel starts the kernel, --conn names the connection file

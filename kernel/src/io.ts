@@ -1,8 +1,10 @@
 /**
- * Starts the I/O thread on its own, so sockets are bound and kernel_info is
- * answered while the engine's modules are still loading (cold start).
+ * The I/O thread and the engine's Bridge to it. The thread may have been
+ * started already (by `tsml kernel`'s CommonJS entry, before the engine's
+ * modules loaded), so sockets are bound and kernel_info is answered sooner.
  */
 import { Bridge } from './protocol/bridge.js';
+import { startIoThread, type IoThread } from './protocol/io-start.js';
 import type { ConnectionInfo } from './protocol/messages.js';
 
 export interface Io {
@@ -11,7 +13,6 @@ export interface Io {
   started: Promise<Record<string, string>>;
 }
 
-export function startIo(connection: ConnectionInfo): Io {
-  const bridge = new Bridge(connection);
-  return { bridge, started: bridge.start() };
+export function startIo(connection: ConnectionInfo, thread: IoThread = startIoThread(connection)): Io {
+  return { bridge: new Bridge(thread), started: thread.started };
 }

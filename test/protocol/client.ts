@@ -14,7 +14,7 @@ import { decode, encode, makeHeader, Signer } from '../../kernel/src/protocol/wi
 import type { Header, Message } from '../../kernel/src/protocol/messages.js';
 import { loopbackConnection } from '../../kernel/src/util/connection.js';
 
-export const KERNEL_BIN = fileURLToPath(new URL('../../kernel/bin/tsml.js', import.meta.url));
+export const KERNEL_BIN = fileURLToPath(new URL('../../kernel/bin/tsml.cjs', import.meta.url));
 
 
 /** An ISO date (with microseconds, as makeHeader writes) moved by `ms`. */
@@ -26,6 +26,8 @@ function skewed(date: string, ms: number): string {
 export interface KernelOptions {
   env?: Record<string, string>;
   cwd?: string;
+  /** The script `kernel CONNECTION_FILE` is passed to (default: the kernelspec's, KERNEL_BIN). */
+  entry?: string;
 }
 
 export class KernelClient {
@@ -71,7 +73,7 @@ export class KernelClient {
     const ports = [c.shell_port, c.control_port, c.iopub_port, c.stdin_port, c.hb_port];
     const file = join(this.dir, 'kernel.json');
     writeFileSync(file, JSON.stringify(this.connection));
-    this.proc = spawn(process.execPath, [KERNEL_BIN, 'kernel', file], {
+    this.proc = spawn(process.execPath, [opts.entry ?? KERNEL_BIN, 'kernel', file], {
       cwd: opts.cwd ?? this.dir,
       env: { ...process.env, TSML_HISTORY_FILE: join(this.dir, 'history.jsonl'), ...opts.env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,10 @@
 /**
  * `tsml install | kernel | run | --version`. Each command loads only what it needs,
- * so `tsml kernel` starts fast (this file imports nothing before it knows the command).
+ * so `tsml kernel` starts fast (this file imports nothing else before it knows the command).
+ * Jupyter starts the kernel through bin/tsml.cjs, which skips this file (see kernel-start.ts).
  */
+import { finish } from './exit.js';
+
 const usage = async () => `tsml ${(await import('../info.js')).VERSION}: TypeScript notebooks for hands-on machine learning
 
 Usage:
@@ -20,8 +23,8 @@ async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   switch (cmd) {
     case 'kernel': {
-      const { runKernel } = await import('./kernel-command.js');
-      return runKernel(rest);
+      const { startKernel } = await import('./kernel-start.js');
+      return startKernel(rest);
     }
     case 'install': {
       const { install } = await import('./install.js');
@@ -48,12 +51,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    if (code !== undefined && code !== -1) process.exitCode = code;
-  },
-  (e: Error) => {
-    process.stderr.write(`tsml: ${e.message}\n`);
-    process.exit(1); // a half-started kernel's I/O thread must not keep the process alive
-  },
-);
+finish(main(process.argv.slice(2)));

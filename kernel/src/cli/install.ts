@@ -70,7 +70,7 @@ export function kernelsDir(o: InstallOptions): string {
 }
 
 export function kernelSpec(o: Pick<InstallOptions, 'displayName' | 'interruptMode'>): Record<string, unknown> {
-  const entry = fileURLToPath(new URL('../../bin/tsml.js', import.meta.url));
+  const entry = fileURLToPath(new URL('../../bin/tsml.cjs', import.meta.url));
   return {
     // The absolute node path: Jupyter may start kernels with a PATH that lacks the user's node.
     argv: [process.execPath, entry, 'kernel', '{connection_file}'],

@@ -1,10 +1,11 @@
 /**
- * The engine's (main thread's) side of the I/O thread: starts it, and offers a
- * typed API to reply, publish on iopub and ask for stdin input.
+ * The engine's (main thread's) side of the I/O thread (started by io-start.ts):
+ * a typed API to reply, publish on iopub and ask for stdin input.
  */
-import { Worker } from 'node:worker_threads';
-import type { ConnectionInfo, Header, Message } from './messages.js';
-import { Flag, RunState, type IoThreadData, type ToEngine, type ToIo } from './thread-messages.js';
+import type { Worker } from 'node:worker_threads';
+import type { Header, Message } from './messages.js';
+import type { IoThread } from './io-start.js';
+import { Flag, RunState, type ToEngine, type ToIo } from './thread-messages.js';
 
 export interface BridgeEvents {
   request(channel: 'shell' | 'control', msg: Message, arrival: number): void;
@@ -14,35 +15,24 @@ export interface BridgeEvents {
 }
 
 export class Bridge {
-  readonly flags = new Int32Array(new SharedArrayBuffer(16));
-  private worker!: Worker;
+  readonly flags: Int32Array;
+  private readonly worker: Worker;
 
-  /** `session` and `kernelInfo` default to what the I/O thread makes (so the main thread need not load crypto first). */
-  constructor(
-    private readonly connection: ConnectionInfo,
-    readonly session?: string,
-    private readonly kernelInfo?: Record<string, unknown>,
-    private events?: BridgeEvents,
-  ) {}
-
-  private held: ToEngine[] = [];
+  constructor(private readonly thread: IoThread) {
+    this.flags = thread.flags;
+    this.worker = thread.worker;
+  }
 
   /**
    * Connects the engine. The I/O thread starts before the engine's modules
-   * load (so kernel_info is answered sooner); requests that arrive meanwhile
-   * wait here, in order.
+   * load (so kernel_info is answered sooner); requests that arrived meanwhile
+   * come first, in order.
    */
   attach(events: BridgeEvents): void {
-    this.events = events;
-    for (const m of this.held.splice(0)) this.dispatch(m);
+    this.thread.listen((m) => Bridge.dispatch(events, m));
   }
 
-  private dispatch(m: ToEngine): void {
-    const ev = this.events;
-    if (!ev) {
-      this.held.push(m);
-      return;
-    }
+  private static dispatch(ev: BridgeEvents, m: ToEngine): void {
     switch (m.type) {
       case 'request':
         return ev.request(m.channel, m.msg, m.arrival);
@@ -53,32 +43,6 @@ export class Bridge {
       case 'shutdown':
         return ev.shutdown(m.restart);
     }
-  }
-
-  /** Starts the I/O thread; resolves once every socket is bound. */
-  start(): Promise<Record<string, string>> {
-    const workerData: IoThreadData = {
-      connection: this.connection,
-      session: this.session,
-      kernelInfo: this.kernelInfo,
-      flags: this.flags.buffer as SharedArrayBuffer,
-      interruptGraceMs: Number(process.env.TSML_INTERRUPT_GRACE_MS ?? 400),
-    };
-    this.worker = new Worker(new URL('./io-thread.js', import.meta.url), { workerData, stdout: false, stderr: false });
-    return new Promise((resolve, reject) => {
-      this.worker.on('error', reject);
-      this.worker.on('exit', (code) => reject(new Error(`I/O thread exited (${code}) before binding its sockets`)));
-      this.worker.on('message', (m: ToEngine) => {
-        switch (m.type) {
-          case 'ready':
-            return resolve(m.endpoints);
-          case 'fatal':
-            return reject(new Error(m.error));
-          default:
-            return this.dispatch(m);
-        }
-      });
-    });
   }
 
   private outbox: ToIo[] = [];

@@ -4,24 +4,19 @@
  * main thread. It verifies and signs every message; the engine sees only parsed,
  * verified messages and asks this thread to send replies and publish outputs.
  */
-import { randomUUID } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import type * as Inspector from 'node:inspector';
-import { createRequire } from 'node:module';
-import type * as Zmq from 'zeromq';
-import { decode, digestFor, encode, makeHeader, preciseNow, Signer } from './wire.js';
+import * as zmq from 'zeromq';
+import { decode, digestFor, encode, makeHeader, nodeCrypto, preciseNow, Signer } from './wire.js';
 import type { Channel, Message, Outgoing } from './messages.js';
 import { Flag, RunState, type IoThreadData, type ToEngine, type ToIo } from './thread-messages.js';
 import { log } from '../util/log.js';
 import { kernelInfo } from '../info.js';
 
-// zeromq is CommonJS: require() loads it in half the time of an ESM import, which first scans its
-// sources for export names (cjs-module-lexer) — ~8 ms off every kernel start.
-const zmq = createRequire(import.meta.url)('zeromq') as typeof Zmq;
-
 const data = workerData as IoThreadData;
-const session = data.session ?? randomUUID();
-const info = data.kernelInfo ?? kernelInfo();
+/** Made once the sockets are being bound (main), so that node:crypto and package.json load meanwhile. */
+let session = '';
+let info: Record<string, unknown> = {};
 const port = parentPort!;
 const flags = new Int32Array(data.flags);
 const conn = data.connection;
@@ -34,7 +29,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 class Outbox {
   private queue: Buffer[][] = [];
   private draining = false;
-  constructor(private readonly socket: Zmq.Writable) {}
+  constructor(private readonly socket: zmq.Writable) {}
 
   push(frames: Buffer[]): Promise<void> {
     return new Promise((resolve) => {
@@ -193,7 +188,7 @@ async function shutdown(restart: boolean): Promise<void> {
   toEngine({ type: 'shutdown', restart });
 }
 
-async function serve(socket: Zmq.Router, channel: 'shell' | 'control' | 'stdin'): Promise<void> {
+async function serve(socket: zmq.Router, channel: 'shell' | 'control' | 'stdin'): Promise<void> {
   for await (const frames of socket) {
     let msg: Message;
     try {
@@ -270,26 +265,24 @@ function fromEngine(m: ToIo): void {
 port.on('message', fromEngine);
 
 async function main(): Promise<void> {
-  const ports = {
-    shell: [shell, conn.shell_port],
-    control: [control, conn.control_port],
-    stdin: [stdin, conn.stdin_port],
-    iopub: [iopub, conn.iopub_port],
-    hb: [hb, conn.hb_port],
+  const sockets = {
+    shell: [shell, conn.shell_port, () => serve(shell, 'shell')],
+    control: [control, conn.control_port, () => serve(control, 'control')],
+    stdin: [stdin, conn.stdin_port, () => serve(stdin, 'stdin')],
+    iopub: [iopub, conn.iopub_port, welcomeSubscribers],
+    hb: [hb, conn.hb_port, heartbeat],
   } as const;
-  const endpoints: Record<string, string> = {};
-  for (const [name, [socket, p]] of Object.entries(ports)) {
+  // All binds at once (each is a round trip to libuv's thread pool), each socket served as soon as it
+  // is bound: a frontend polling kernel_info is answered without waiting for the other sockets.
+  const loops: Promise<void>[] = [];
+  const bound = Object.entries(sockets).map(async ([name, [socket, p, loop]]) => {
     await socket.bind(endpoint(p));
-    endpoints[name] = endpoint(p);
-  }
-  toEngine({ type: 'ready', endpoints });
-  const loops = [
-    serve(shell, 'shell'),
-    serve(control, 'control'),
-    serve(stdin, 'stdin'),
-    welcomeSubscribers(),
-    heartbeat(),
-  ];
+    loops.push(loop());
+    return [name, endpoint(p)] as const;
+  });
+  session = data.session ?? nodeCrypto().randomUUID();
+  info = data.kernelInfo ?? kernelInfo();
+  toEngine({ type: 'ready', endpoints: Object.fromEntries(await Promise.all(bound)) });
   await Promise.allSettled(loops);
 }
 

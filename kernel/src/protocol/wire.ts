@@ -2,9 +2,17 @@
  * Jupyter wire format: [idents..., '<IDS|MSG>', hmac, header, parent, metadata, content, buffers...].
  * Pure functions over frames, so signing and parsing are unit-tested without sockets.
  */
-import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createRequire } from 'node:module';
+import type * as Crypto from 'node:crypto';
 import type { Header, Message } from './messages.js';
 import { PROTOCOL_VERSION } from './messages.js';
+
+let crypto: typeof Crypto | undefined;
+/**
+ * node:crypto, loaded on first use rather than with this module: a fresh I/O thread takes ~1.5 ms to
+ * load it, and loads it while its sockets are being bound (io-thread.ts), not before.
+ */
+export const nodeCrypto = (): typeof Crypto => (crypto ??= createRequire(import.meta.url)('node:crypto') as typeof Crypto);
 
 export const DELIMITER = Buffer.from('<IDS|MSG>');
 
@@ -27,7 +35,7 @@ export class Signer {
 
   sign(parts: Buffer[]): string {
     if (!this.enabled) return '';
-    const h = createHmac(this.digest, this.key);
+    const h = nodeCrypto().createHmac(this.digest, this.key);
     for (const p of parts) h.update(p);
     return h.digest('hex');
   }
@@ -36,7 +44,7 @@ export class Signer {
   verify(signature: Buffer, parts: Buffer[]): boolean {
     if (!this.enabled) return true;
     const expected = Buffer.from(this.sign(parts), 'utf8');
-    return signature.length === expected.length && timingSafeEqual(signature, expected);
+    return signature.length === expected.length && nodeCrypto().timingSafeEqual(signature, expected);
   }
 }
 
@@ -112,7 +120,7 @@ export function isoNow(): string {
 
 export function makeHeader(msgType: string, session: string, username = 'tsml'): Header {
   return {
-    msg_id: randomUUID(),
+    msg_id: nodeCrypto().randomUUID(),
     session,
     username,
     date: isoNow(),
