@@ -73,11 +73,16 @@ export function valuesAtRanks(values: Float64Array, lo: number, span: number, co
   return out;
 }
 
+/** The values at `ranks` of finite `values` within [lo, hi], which are not moved. */
+export function valuesByCells(values: Float64Array, lo: number, hi: number, ranks: number[], cells = 1 << 14): Map<number, number> {
+  const span = hi - lo;
+  return valuesAtRanks(values, lo, span, span > 0 && span < Infinity ? cellCounts(values, lo, span, cells) : new Int32Array(0), ranks);
+}
+
 /** pandas' linear quantiles of finite `values` within [lo, hi], which are not moved. */
 export function quantilesByCells(values: Float64Array, lo: number, hi: number, ps: number[], cells = 1 << 14): number[] {
   const n = values.length;
   if (n === 0) return ps.map(() => NaN);
-  const span = hi - lo;
-  const at = valuesAtRanks(values, lo, span, span > 0 && span < Infinity ? cellCounts(values, lo, span, cells) : new Int32Array(0), linearRanks(n, ps));
+  const at = valuesByCells(values, lo, hi, linearRanks(n, ps), cells);
   return ps.map((p) => linearFrom(n, p, at));
 }
