@@ -101,9 +101,18 @@ function orNulls(out: Uint32Array, validity: Uint8Array, row: number, length: nu
   for (let i = words << 5; i < length; i++) if (bit(validity, i) === 0) out[(row + i) >>> 5] |= 1 << ((row + i) & 31);
 }
 
-/** Sets the mask bits of rows holding NaN (rare where nulls mark missing values, so the test rarely branches). */
+/**
+ * Sets the mask bits of rows holding NaN. Eight values are summed first: the
+ * sum is NaN only if one of them is (or +∞ meets −∞), and only then are they
+ * looked at one by one, so a column without NaN costs an add per value.
+ */
 function orNaN(out: Uint32Array, x: Float64Array | Float32Array, row: number, length: number): void {
-  for (let i = 0; i < length; i++) if (x[i] !== x[i]) out[(row + i) >>> 5] |= 1 << ((row + i) & 31);
+  let i = 0;
+  for (; i + 8 <= length; i += 8) {
+    const s = x[i] + x[i + 1] + (x[i + 2] + x[i + 3]) + (x[i + 4] + x[i + 5] + (x[i + 6] + x[i + 7]));
+    if (s !== s) for (let j = i; j < i + 8; j++) if (x[j] !== x[j]) out[(row + j) >>> 5] |= 1 << ((row + j) & 31);
+  }
+  for (; i < length; i++) if (x[i] !== x[i]) out[(row + i) >>> 5] |= 1 << ((row + i) & 31);
 }
 
 /** Set bits of a packed mask. */
