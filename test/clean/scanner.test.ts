@@ -89,6 +89,20 @@ describe('binned previews', () => {
     expect(b.filled(x, p.mask)).toEqual({ ffill: propagate(false), bfill: propagate(true) });
   });
 
+  it('bins values on and next to every bin edge as binIndex does (cells found by a multiply, edges settled exactly)', () => {
+    for (const [lo, hi] of [[0.1, 7.3], [-1e6, 3.7e6], [1e-9, 3e-9], [-5, 5]]) {
+      const edges = Array.from({ length: 21 }, (_, i) => lo + ((hi - lo) * i) / 20);
+      const near: number[] = [];
+      for (const e of edges) for (let d = -3; d <= 3; d++) near.push(e + d * Number.EPSILON * Math.max(Math.abs(e), Math.abs(lo), Math.abs(hi)));
+      const v = Float64Array.from(near.filter((x) => x >= lo && x <= hi));
+      const counts = new Array(20).fill(0);
+      for (const x of v) counts[binIndex(edges, x)]++;
+      const b = binned(Float64Array.from(v), edges);
+      expect(b.counts).toEqual(counts);
+      expect(b.median()).toBe(quantilesInPlace(Float64Array.from(v), [0.5])[0]);
+    }
+  });
+
   it('takes the median of even and odd counts, ties, one value and a wide range exactly', () => {
     const cases = [[5], [3, 1], [2, 2, 2, 2], [1, 2, 3, 4], [1e-300, 1, 1e300], Array.from({ length: 1001 }, (_, i) => (i * 7919) % 1001), Array.from({ length: 4000 }, () => Math.round(r() * 30))];
     for (const c of cases) {

@@ -12,7 +12,7 @@
  * IQR or MAD of 0), the caller takes the plain passes instead, so results
  * never depend on the guesses.
  */
-import { cellIndex } from './bin-select.js';
+import { cellAt } from './bin-select.js';
 import { linearFrom, linearRanks } from './order-statistics.js';
 import { select } from '../data/select.js';
 
@@ -82,9 +82,10 @@ export function fenceCountsByCells(xs: Float64Array, min: number, max: number, m
     return lo;
   };
   const w = span / N;
-  const cellOf = (v: number) => cellIndex(v, min, span, N);
+  const perSpan = N / span;
+  const cellOf = (v: number) => cellAt(v, min, perSpan, N);
   const scale = Math.max(Math.abs(min), Math.abs(max));
-  // Far above the rounding of cellIndex and of the limits' arithmetic, far below a cell.
+  // Far above the rounding of cellAt and of the limits' arithmetic, far below a cell.
   const tiny = 1e-12 * (scale + span);
   // Value bounds of a cell.
   const lowOf = (c: number) => Math.max(min, min + w * c - tiny);
@@ -170,7 +171,7 @@ export function fenceCountsByCells(xs: Float64Array, min: number, max: number, m
   const buf = new Float64Array(total);
   const bits = new Int32Array(N >>> 5);
   for (let c = 0; c < N; c++) if (marked[c]) bits[c >>> 5] |= 1 << (c & 31);
-  gatherCells(xs, min, span, bits, pos, buf);
+  gatherCells(xs, min, perSpan, bits, pos, buf);
   for (let c = 0; c < N; c++) if (marked[c] && counts[c] > 1) buf.subarray(start[c], start[c] + counts[c]).sort();
 
   const valueAt = (r: number) => {
@@ -282,11 +283,11 @@ function madFrom(buf: Float64Array, start: Int32Array, prefix: Float64Array, win
  * that cell. Whether a cell is gathered is read from an 8 KB bitset, which
  * stays in the first-level cache where the 256 KB of places would not.
  */
-function gatherCells(xs: Float64Array, lo: number, span: number, bits: Int32Array, pos: Int32Array, buf: Float64Array): void {
+function gatherCells(xs: Float64Array, lo: number, scale: number, bits: Int32Array, pos: Int32Array, buf: Float64Array): void {
   const cells = pos.length;
   for (let i = 0; i < xs.length; i++) {
     const x = xs[i];
-    const c = cellIndex(x, lo, span, cells);
+    const c = cellAt(x, lo, scale, cells);
     if ((bits[c >>> 5] >>> (c & 31)) & 1) {
       const p = pos[c];
       buf[p] = x;

@@ -8,7 +8,7 @@
  * counts and box-plot whiskers for every k on a 0.1 grid from 0.5 to 5 are
  * gathered in the same pass, so a panel can move k without the data.
  */
-import { cellIndex, valuesAtRanks } from './bin-select.js';
+import { cellAt, valuesAtRanks } from './bin-select.js';
 import { fenceCountsByCells, gridIndex, type FenceCounts, type FenceLimits } from './fences-cells.js';
 import { linearFrom, linearRanks } from './order-statistics.js';
 
@@ -268,10 +268,11 @@ function squaresAndCells(xs: Float64Array, mean: number, lo: number, span: numbe
     for (let i = 0; i < xs.length; i++) ss += (xs[i] - mean) ** 2;
     return ss;
   }
+  const scale = n / span;
   for (let i = 0; i < xs.length; i++) {
     const x = xs[i];
     ss += (x - mean) ** 2;
-    cells[cellIndex(x, lo, span, n)]++;
+    cells[cellAt(x, lo, scale, n)]++;
   }
   return ss;
 }
@@ -280,10 +281,11 @@ function squaresAndCells(xs: Float64Array, mean: number, lo: number, span: numbe
 function deviationsAndCells(xs: Float64Array, median: number, dev: Float64Array, top: number, cells: Int32Array): void {
   const n = cells.length;
   const count = top > 0 && top < Infinity;
+  const scale = n / top;
   for (let i = 0; i < xs.length; i++) {
     const d = Math.abs(xs[i] - median);
     dev[i] = d;
-    if (count) cells[cellIndex(d, 0, top, n)]++;
+    if (count) cells[cellAt(d, 0, scale, n)]++;
   }
 }
 
