@@ -14,6 +14,7 @@ import { binned } from '../../kernel/src/display/missing-columns.js';
 import { binIndex } from '../../kernel/src/missing/codec.js';
 import { quantilesInPlace } from '../../kernel/src/data/select.js';
 import { duplicates } from '../../kernel/src/stats/duplicates.js';
+import { missingBits } from '../../kernel/src/stats/access.js';
 import { modeOf, profileNumbers } from '../../kernel/src/stats/numeric-profile.js';
 import { Utf8Counts } from '../../kernel/src/stats/utf8-counts.js';
 import { rng } from '../stats/helpers.js';
@@ -33,6 +34,17 @@ function mixed(rows: number, seed: number) {
 }
 
 describe('display.missing on Arrow batches and on arrays', () => {
+  it('reads missing flags from validity bitmaps a word at a time and NaN from float values (not ±Infinity), in batches aligned to 32 rows or not', () => {
+    const r = rng(3);
+    const plain = aq.table({ x: Array.from({ length: 3000 }, (_, i) => (i % 500 === 3 ? Infinity : i % 500 === 4 ? -Infinity : r() < 0.1 ? null : r() < 0.05 ? NaN : r())), n: Array.from({ length: 3000 }, (_, i) => (i % 7 === 0 ? null : i)) });
+    const expected = ['x', 'n'].map((c) => Array.from(missingBits(plain, c)));
+    expect(expected[0].some((w) => w !== 0)).toBe(true);
+    for (const maxBatchRows of [3000, 450, 33, 64]) {
+      const arrow = aq.fromArrow(aq.toArrow(plain, { maxBatchRows }));
+      expect(['x', 'n'].map((c) => Array.from(missingBits(arrow, c)))).toEqual(expected);
+    }
+  });
+
   it('gives the same payload (counts, matrix, previews with kNN, sentinels, duplicates) from 5 Arrow batches as from arrays', () => {
     const cols = mixed(2000, 5);
     const plain = aq.table(cols);
@@ -75,6 +87,20 @@ describe('binned previews', () => {
       return out;
     };
     expect(b.filled(x, p.mask)).toEqual({ ffill: propagate(false), bfill: propagate(true) });
+  });
+
+  it('bins values on and next to every bin edge as binIndex does (cells found by a multiply, edges settled exactly)', () => {
+    for (const [lo, hi] of [[0.1, 7.3], [-1e6, 3.7e6], [1e-9, 3e-9], [-5, 5]]) {
+      const edges = Array.from({ length: 21 }, (_, i) => lo + ((hi - lo) * i) / 20);
+      const near: number[] = [];
+      for (const e of edges) for (let d = -3; d <= 3; d++) near.push(e + d * Number.EPSILON * Math.max(Math.abs(e), Math.abs(lo), Math.abs(hi)));
+      const v = Float64Array.from(near.filter((x) => x >= lo && x <= hi));
+      const counts = new Array(20).fill(0);
+      for (const x of v) counts[binIndex(edges, x)]++;
+      const b = binned(Float64Array.from(v), edges);
+      expect(b.counts).toEqual(counts);
+      expect(b.median()).toBe(quantilesInPlace(Float64Array.from(v), [0.5])[0]);
+    }
   });
 
   it('takes the median of even and odd counts, ties, one value and a wide range exactly', () => {

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as aq from 'arquero';
+import { int64 } from '@uwdata/flechette';
 import type { ColumnTable } from 'arquero';
 import { readParquet } from '../../kernel/src/data/index.js';
 import { columnOf } from '../../kernel/src/data/columns.js';
@@ -172,4 +173,21 @@ describe('statisticsFromFile / isStatisticsFile (for display.overview)', () => {
     expect(ours.datasets!.map((d) => d.name)).toEqual(['train', 'test']);
     await expect(statisticsFromFile('x.csv')).rejects.toThrow(/not a \.parquet file/);
   }, 60_000);
+});
+
+describe('Arrow-backed int64 columns in one batch', () => {
+  it('are scanned in memory, with the statistics of the same numbers as plain arrays and as the batch accumulators give', () => {
+    const n = 5000;
+    const plain = aq.table({
+      i: Array.from({ length: n }, (_, k) => (k * 7919) % 1000 - 100),
+      j: Array.from({ length: n }, (_, k) => (k % 9 === 0 ? null : (k * 31) % 77)),
+      big: Array.from({ length: n }, (_, k) => 2 ** 52 + k * 3),
+    });
+    const arrow = aq.fromArrow(aq.toArrow(plain, { types: { i: int64(), j: int64(), big: int64() } }));
+    expect((arrow.column('i') as unknown as { data: { values: unknown }[] }).data[0].values).toBeInstanceOf(BigInt64Array);
+    // Two batches take the accumulators' path: it must agree with the one-batch in-memory scan.
+    const batched = aq.fromArrow(aq.toArrow(plain, { types: { i: int64(), j: int64(), big: int64() }, maxBatchRows: 2600 }));
+    expectAgreeAll(computeStatistics(arrow), computeStatistics(batched));
+    expectAgreeAll(computeStatistics(arrow), computeStatistics(asArrays(arrow)));
+  });
 });

@@ -123,23 +123,34 @@ const FINE = 1024;
 /**
  * The finite values of a column binned on `edges` (as binIndex places them)
  * through cells 1,024 times finer, from which the bin counts are sums and
- * the median is a selection among the few values of its cell. A cell index
- * is the bin position scaled by 1,024 (exact in binary), so bins are exactly
- * binIndex's.
+ * the median is a selection among the few values of its cell. Cells are
+ * found by a multiply (cellAt), which may move a value on a cell's edge to
+ * the next cell: the values of the two cells at each bin edge are gathered
+ * (in the median's pass) and binned exactly (cellIndex, the bin position
+ * scaled by 1,024, exact in binary), so bins are exactly binIndex's.
  */
 export function binned(values: Float64Array, edges: number[]) {
   const lo = edges[0], span = edges[BINS] - lo;
   const cells = BINS * FINE;
   const fine = cellCounts(values, lo, span, cells);
+  const binOf = (v: number) => (cellIndex(v, lo, span, cells) / FINE) | 0;
+  const atEdges: number[] = [];
+  for (let b = 1; b < BINS; b++) for (const c of [b * FINE - 1, b * FINE]) if (fine[c]) atEdges.push(c);
+  const parts = new Map<number, Float64Array>();
+  const n = values.length;
+  const at = n ? valuesAtRanks(values, lo, span, fine, linearRanks(n, [0.5]), { cells: atEdges, parts }) : undefined;
   const counts = new Array<number>(BINS).fill(0);
   for (let c = 0; c < cells; c++) counts[(c / FINE) | 0] += fine[c];
-  const binOf = (v: number) => (cellIndex(v, lo, span, cells) / FINE) | 0;
+  // The edge cells' values, counted above by cell, move to their exact bins.
+  for (const [c, part] of parts) {
+    counts[(c / FINE) | 0] -= part.length;
+    for (const v of part) counts[binOf(v)]++;
+  }
   return {
     counts,
     /** pandas' median (the linear quantile at 0.5). */
     median(): number {
-      const n = values.length;
-      return linearFrom(n, 0.5, valuesAtRanks(values, lo, span, fine, linearRanks(n, [0.5])));
+      return at ? linearFrom(n, 0.5, at) : NaN;
     },
     /**
      * After forward and after backward fill: each run of missing rows counts

@@ -64,12 +64,9 @@ export function missingBits(table: ColumnTable, name: string): Uint32Array {
     const numeric = arrowKind(arrow) === 'number';
     for (const b of arrow.data) {
       const direct = numeric ? directNumbers(b) : undefined;
-      const nulls = b.nullCount > 0 && b.validity !== undefined && b.validity.length > 0;
-      if (nulls || direct) {
-        for (let i = 0; i < b.length; i++) {
-          if ((nulls && bit(b.validity!, i) === 0) || (direct && direct[i] !== direct[i])) out[(row + i) >>> 5] |= 1 << ((row + i) & 31);
-        }
-      }
+      if (b.nullCount > 0 && b.validity !== undefined && b.validity.length > 0) orNulls(out, b.validity, row, b.length);
+      // Only float arrays can hold NaN.
+      if (direct instanceof Float64Array || direct instanceof Float32Array) orNaN(out, direct, row, b.length);
       row += b.length;
     }
     return out;
@@ -84,6 +81,38 @@ export function missingBits(table: ColumnTable, name: string): Uint32Array {
     }
   }
   return out;
+}
+
+/**
+ * Sets the mask bits of rows [row, row + length) that `validity` marks null.
+ * A batch starting on a word boundary (every single-batch column) is done
+ * 32 rows at a time: the mask word is the complement of four bitmap bytes.
+ */
+function orNulls(out: Uint32Array, validity: Uint8Array, row: number, length: number): void {
+  if (row & 31) {
+    for (let i = 0; i < length; i++) if (bit(validity, i) === 0) out[(row + i) >>> 5] |= 1 << ((row + i) & 31);
+    return;
+  }
+  const words = length >>> 5, base = row >>> 5;
+  for (let w = 0; w < words; w++) {
+    const k = w << 2;
+    out[base + w] |= ~(validity[k] | (validity[k + 1] << 8) | (validity[k + 2] << 16) | (validity[k + 3] << 24));
+  }
+  for (let i = words << 5; i < length; i++) if (bit(validity, i) === 0) out[(row + i) >>> 5] |= 1 << ((row + i) & 31);
+}
+
+/**
+ * Sets the mask bits of rows holding NaN. Eight values are summed first: the
+ * sum is NaN only if one of them is (or +∞ meets −∞), and only then are they
+ * looked at one by one, so a column without NaN costs an add per value.
+ */
+function orNaN(out: Uint32Array, x: Float64Array | Float32Array, row: number, length: number): void {
+  let i = 0;
+  for (; i + 8 <= length; i += 8) {
+    const s = x[i] + x[i + 1] + (x[i + 2] + x[i + 3]) + (x[i + 4] + x[i + 5] + (x[i + 6] + x[i + 7]));
+    if (s !== s) for (let j = i; j < i + 8; j++) if (x[j] !== x[j]) out[(row + j) >>> 5] |= 1 << ((row + j) & 31);
+  }
+  for (; i < length; i++) if (x[i] !== x[i]) out[(row + i) >>> 5] |= 1 << ((row + i) & 31);
 }
 
 /** Set bits of a packed mask. */

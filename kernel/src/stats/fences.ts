@@ -8,7 +8,8 @@
  * counts and box-plot whiskers for every k on a 0.1 grid from 0.5 to 5 are
  * gathered in the same pass, so a panel can move k without the data.
  */
-import { cellIndex, valuesAtRanks } from './bin-select.js';
+import { cellAt, valuesAtRanks } from './bin-select.js';
+import { fenceCountsByCells, gridIndex, type FenceCounts, type FenceLimits } from './fences-cells.js';
 import { linearFrom, linearRanks } from './order-statistics.js';
 
 export interface FenceOptions {
@@ -64,35 +65,78 @@ export interface ColumnFences {
   extremes?: number[];
 }
 
-/** How many grid ks lie below `excess` (a value's distance beyond its quartile, in IQRs): it is an outlier for exactly those. */
-const gridIndex = (excess: number): number => {
-  if (excess <= 0.5) return 0;
-  // Rounded to 1e-9 IQR first, so a value exactly on a grid fence (0.6 IQR out) is not pushed past it by float error.
-  const g = Math.ceil(Math.round((excess - 0.5) * 1e9) / 1e8);
-  return g < K_GRID.length ? g : K_GRID.length;
-};
-
 /**
  * Quartiles, IQR/z/modified-z fences and outlier counts of one column (one
  * number per row, NaN missing), and the counts for every k of K_GRID. The
- * quartiles, the MAD and the extremes are order statistics found through
- * equal-width cells over the known range (bin-select.ts), so the column is
- * read a handful of times and never sorted.
+ * column is read three times and never sorted: the finite values, min, max
+ * and sum; the squares and equal-width cell counts over [min, max]; then the
+ * values of the few cells every order statistic and limit falls in
+ * (fences-cells.ts). Bunched columns, where that last step's checks fail,
+ * take the plain passes instead (order statistics through the cells,
+ * bin-select.ts, and a pass testing every value against every limit).
  */
 export function fences(values: ArrayLike<number>, opts: FenceOptions = {}, scratch?: FenceScratch): ColumnFences {
   const { k = 1.5, z = 3, modifiedZ = 3.5 } = opts;
   if (!(k >= 0)) throw new RangeError(`k must be ≥ 0, got ${k}`);
   const n = values.length;
-  const finite = scratch && scratch.finite.length >= n ? scratch.finite : new Float64Array(n);
+  const finite = scratch && scratch.finite.length >= n ? scratch.finite : spareFinite(n);
   const s = new Float64Array(7);
   const m = finiteOf(values, finite, s);
   const [missing, infinite, negInf, sum, min, max] = s;
   const xs = finite.subarray(0, m);
   const mean = m ? sum / m : NaN;
   // The squares for the standard deviation and the cell counts for the order statistics in one pass.
-  const cells = new Int32Array(CELLS);
+  const cells = new Int32Array(m >= CELL_PATH_MIN ? FINE_CELLS : CELLS);
   const std = m ? Math.sqrt(squaresAndCells(xs, mean, min, max - min, cells) / m) : NaN;
   const E = Math.min(opts.extremes ?? 0, m), H = Math.max(0, Math.min(E, m - E));
+  const limits: FenceLimits = { k, z, modifiedZ, kGrid: K_GRID, E, H };
+  // Large columns: one more pass over the cells that matter; else (or where its checks fail) the plain passes.
+  const c = (m >= CELL_PATH_MIN && fenceCountsByCells(xs, min, max, mean, std, cells, limits)) || fenceCountsByScan(xs, min, max, mean, std, cells, limits, scratch);
+  const { q1, median, q3, mad } = c;
+  const iqr = q3 - q1;
+  const out: ColumnFences = {
+    count: m, missing, infinite, min: m ? min : NaN, max: m ? max : NaN, q1, median, q3, iqr, k, lower: q1 - k * iqr, upper: q3 + k * iqr,
+    low: c.low + negInf, high: c.high + infinite - negInf,
+    whiskerLow: m ? c.wLo : NaN, whiskerHigh: m ? c.wHi : NaN,
+    mean, std, zThreshold: z, zCount: c.zCount + infinite, mad, modifiedZThreshold: modifiedZ, madCount: mad > 0 ? c.madCount + infinite : 0,
+    grid: {
+      low: c.grid.low.map((v) => v + negInf), high: c.grid.high.map((v) => v + infinite - negInf),
+      whiskerLow: c.grid.whiskerLow, whiskerHigh: c.grid.whiskerHigh,
+    },
+  };
+  if (opts.extremes !== undefined) out.extremes = [...c.lows, ...c.highs];
+  return out;
+}
+
+let spare: WeakRef<Float64Array> | undefined;
+
+/**
+ * The finite values' array when the caller passes no scratch: kept (weakly,
+ * so memory pressure can take it) for the next column, since allocating and
+ * collecting 8 MB per column of a million rows costs more than the pass.
+ * Nothing returned refers to it.
+ */
+function spareFinite(n: number): Float64Array {
+  const kept = spare?.deref();
+  if (kept && kept.length >= n) return kept;
+  const fresh = new Float64Array(n);
+  spare = new WeakRef(fresh);
+  return fresh;
+}
+
+/** Columns from this many finite values take the one-pass cell path (below it the plain passes cost next to nothing). */
+const CELL_PATH_MIN = 4096;
+/** Its cells: 65,536 counts (256 KB), so the few cells each limit is known to hold few values. */
+const FINE_CELLS = 1 << 16;
+
+/**
+ * The counts by the plain passes: quartiles and extremes from the cells,
+ * the MAD from a second set of cells over the deviations, and a pass
+ * testing every value against every limit.
+ */
+function fenceCountsByScan(xs: Float64Array, min: number, max: number, mean: number, std: number, cells: Int32Array, l: FenceLimits, scratch?: FenceScratch): FenceCounts {
+  const { k, z, modifiedZ, E, H } = l;
+  const m = xs.length;
   const ranks = linearRanks(m, [0.25, 0.5, 0.75]);
   if (E) ranks.push(E - 1);
   if (H) ranks.push(m - H);
@@ -103,9 +147,9 @@ export function fences(values: ArrayLike<number>, opts: FenceOptions = {}, scrat
     const dev = scratch && scratch.deviations.length >= m ? scratch.deviations.subarray(0, m) : new Float64Array(m);
     // The largest deviation is at the min or the max, computed as the pass computes it.
     const top = Math.max(Math.abs(min - median), Math.abs(max - median));
-    cells.fill(0);
-    deviationsAndCells(xs, median, dev, top, cells);
-    mad = linearFrom(m, 0.5, valuesAtRanks(dev, 0, top, cells, linearRanks(m, [0.5])));
+    const dcells = new Int32Array(cells.length);
+    deviationsAndCells(xs, median, dev, top, dcells);
+    mad = linearFrom(m, 0.5, valuesAtRanks(dev, 0, top, dcells, linearRanks(m, [0.5])));
   }
   const iqr = q3 - q1;
   const lower = q1 - k * iqr, upper = q3 + k * iqr;
@@ -130,26 +174,16 @@ export function fences(values: ArrayLike<number>, opts: FenceOptions = {}, scrat
       above -= highAt[j];
       if (lowMin[j] < wl) wl = lowMin[j];
       if (highMax[j] > wh) wh = highMax[j];
-      grid.low.push(below + negInf);
-      grid.high.push(above + infinite - negInf);
+      grid.low.push(below);
+      grid.high.push(above);
       grid.whiskerLow.push(wl);
       grid.whiskerHigh.push(wh);
     }
   }
-  const out: ColumnFences = {
-    count: m, missing, infinite, min: m ? min : NaN, max: m ? max : NaN, q1, median, q3, iqr, k, lower, upper,
-    low: low + negInf, high: high + infinite - negInf,
-    whiskerLow: m ? wLo : NaN, whiskerHigh: m ? wHi : NaN,
-    mean, std, zThreshold: z, zCount: zCount + infinite, mad, modifiedZThreshold: modifiedZ, madCount: mad > 0 ? madCount + infinite : 0,
-    grid,
-  };
-  if (opts.extremes !== undefined) {
-    // Values beyond the e-th smallest and h-th largest were gathered with the outliers; ties with those two fill the rest.
-    ext.lows.fill(ext.vLow, ext.a);
-    ext.highs.fill(ext.vHigh, ext.b);
-    out.extremes = [...ext.lows.sort(), ...ext.highs.sort()];
-  }
-  return out;
+  // Values beyond the e-th smallest and h-th largest were gathered with the outliers; ties with those two fill the rest.
+  ext.lows.fill(ext.vLow, ext.a);
+  ext.highs.fill(ext.vHigh, ext.b);
+  return { q1, median, q3, mad, low, high, zCount, madCount, wLo, wHi, grid, lows: ext.lows.sort(), highs: ext.highs.sort() };
 }
 
 /**
@@ -179,33 +213,44 @@ const CELLS = 1 << 14;
 
 /**
  * Copies the finite values into `finite`; writes [missing, infinite, −∞,
- * sum, min, max, record updates] into `s`; returns the finite count. The
- * update counter keeps `if (x < min) min = x` a branch, which new records
- * rarely take: compiled to a select instead it chains every value to the
- * last and costs twice as much.
+ * sum, min, max, record updates] into `s`; returns the finite count. Every
+ * value is written and the count moves by (x − x + 1) | 0 (1 when finite, 0
+ * for NaN and ±Infinity), so missing values cost no branch to mispredict;
+ * NaN fails every comparison, so it never becomes the min or max. The update
+ * counter keeps `if (x < min) min = x` a branch, which new records rarely
+ * take: compiled to a select instead it chains every value to the last.
  */
 function finiteOf(values: ArrayLike<number>, finite: Float64Array, s: Float64Array): number {
-  let m = 0, missing = 0, infinite = 0, negInf = 0, sum = 0, min = Infinity, max = -Infinity, records = 0;
+  let m = 0, infinite = 0, negInf = 0, sum = 0, min = Infinity, max = -Infinity, records = 0;
   for (let i = 0; i < values.length; i++) {
     const x = values[i];
-    if (x !== x) missing++;
-    else if (x === Infinity || x === -Infinity) {
+    finite[m] = x;
+    const d = x - x;
+    m += (d + 1) | 0;
+    sum += d === 0 ? x : 0;
+    if (x < min) {
+      min = x;
+      records++;
+    }
+    if (x > max) {
+      max = x;
+      records++;
+    }
+    if (d !== 0 && (x === Infinity || x === -Infinity)) {
       infinite++;
       if (x < 0) negInf++;
-    } else {
-      finite[m++] = x;
-      sum += x;
-      if (x < min) {
-        min = x;
-        records++;
-      }
-      if (x > max) {
-        max = x;
-        records++;
-      }
     }
   }
-  s[0] = missing;
+  if (infinite) {
+    // The infinities took part in the min and max: only the finite values count.
+    min = Infinity;
+    max = -Infinity;
+    for (let i = 0; i < m; i++) {
+      if (finite[i] < min) min = finite[i];
+      if (finite[i] > max) max = finite[i];
+    }
+  }
+  s[0] = values.length - m - infinite;
   s[1] = infinite;
   s[2] = negInf;
   s[3] = sum;
@@ -223,10 +268,11 @@ function squaresAndCells(xs: Float64Array, mean: number, lo: number, span: numbe
     for (let i = 0; i < xs.length; i++) ss += (xs[i] - mean) ** 2;
     return ss;
   }
+  const scale = n / span;
   for (let i = 0; i < xs.length; i++) {
     const x = xs[i];
     ss += (x - mean) ** 2;
-    cells[cellIndex(x, lo, span, n)]++;
+    cells[cellAt(x, lo, scale, n)]++;
   }
   return ss;
 }
@@ -235,10 +281,11 @@ function squaresAndCells(xs: Float64Array, mean: number, lo: number, span: numbe
 function deviationsAndCells(xs: Float64Array, median: number, dev: Float64Array, top: number, cells: Int32Array): void {
   const n = cells.length;
   const count = top > 0 && top < Infinity;
+  const scale = n / top;
   for (let i = 0; i < xs.length; i++) {
     const d = Math.abs(xs[i] - median);
     dev[i] = d;
-    if (count) cells[cellIndex(d, 0, top, n)]++;
+    if (count) cells[cellAt(d, 0, scale, n)]++;
   }
 }
 
@@ -297,11 +344,11 @@ function countOutliers(xs: Float64Array, l: Limits, lowAt: Float64Array, highAt:
     if (mad > 0 && Math.abs(x - median) > madLimit) madCount++;
     // With IQR 0 every value off the quartiles is an outlier whatever k is: the last cell.
     if (x < q1) {
-      const g = iqr > 0 ? gridIndex((q1 - x) / iqr) : G;
+      const g = iqr > 0 ? gridIndex((q1 - x) / iqr, K_GRID) : G;
       lowAt[g]++;
       if (x < lowMin[g]) lowMin[g] = x;
     } else if (x > q3) {
-      const g = iqr > 0 ? gridIndex((x - q3) / iqr) : G;
+      const g = iqr > 0 ? gridIndex((x - q3) / iqr, K_GRID) : G;
       highAt[g]++;
       if (x > highMax[g]) highMax[g] = x;
     }

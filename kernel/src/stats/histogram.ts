@@ -25,11 +25,12 @@ export function equalWidthEdges(min: number, max: number, buckets: number): Floa
 export function equalWidthCounts(x: ArrayLike<number>, edges: Float64Array, weights?: ArrayLike<number>): Float64Array {
   const buckets = edges.length - 1;
   const first = edges[0];
-  const denom = edges[buckets] - first;
+  // A multiply, not a divide, per value: the comparisons with the edges below settle a value the rounding moved.
+  const perSpan = buckets / (edges[buckets] - first);
   const counts = new Float64Array(buckets);
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
-    let b = Math.trunc(((v - first) / denom) * buckets);
+    let b = Math.trunc((v - first) * perSpan);
     if (b === buckets) b--;
     if (v < edges[b]) b--;
     else if (b !== buckets - 1 && v >= edges[b + 1]) b++;

@@ -57,15 +57,31 @@ export function completeness(n: Nullity): Completeness {
   return { present, min: { row: lo, present: present[lo] ?? 0 }, max: { row: hi, present: present[hi] ?? 0 } };
 }
 
-/** Rows where both columns are missing. */
+/** Rows where both columns are missing (no branch on empty words: with a few per cent missing most words are not). */
 function both(a: Uint32Array, b: Uint32Array): number {
   let c = 0;
-  for (let w = 0; w < a.length; w++) {
-    const x = a[w] & b[w];
-    if (x) c += popcount(x);
-  }
+  for (let w = 0; w < a.length; w++) c += popcount(a[w] & b[w]);
   return c;
 }
+
+const pairCache = new WeakMap<Nullity, Float64Array>();
+
+/** Rows where columns i and j (i > j) are both missing, at i(i − 1)/2 + j: counted once per Nullity for the heatmap and the dendrogram. */
+function pairCounts(n: Nullity): Float64Array {
+  let counts = pairCache.get(n);
+  if (counts) return counts;
+  const c = n.columns.length;
+  counts = new Float64Array((c * (c - 1)) / 2);
+  for (let i = 1; i < c; i++) {
+    // A column without missing values shares none.
+    if (!n.missing[i]) continue;
+    for (let j = 0; j < i; j++) if (n.missing[j]) counts[(i * (i - 1)) / 2 + j] = both(n.masks[i], n.masks[j]);
+  }
+  pairCache.set(n, counts);
+  return counts;
+}
+
+const pairAt = (counts: Float64Array, i: number, j: number) => (i > j ? counts[(i * (i - 1)) / 2 + j] : counts[(j * (j - 1)) / 2 + i]);
 
 export interface NullityCorrelation {
   /** Columns with some but not all values missing (missingno drops the others), in table order. */
@@ -79,11 +95,12 @@ export function nullityCorrelation(n: Nullity): NullityCorrelation {
   const keep = n.columns.map((_, i) => i).filter((i) => n.missing[i] > 0 && n.missing[i] < n.rows);
   const N = n.rows;
   const r = keep.map(() => new Array<number>(keep.length).fill(1));
+  const pairs = pairCounts(n);
   for (let a = 0; a < keep.length; a++) {
     for (let b = 0; b < a; b++) {
       const i = keep[a], j = keep[b];
       const ni = n.missing[i], nj = n.missing[j];
-      const cov = N * both(n.masks[i], n.masks[j]) - ni * nj;
+      const cov = N * pairAt(pairs, i, j) - ni * nj;
       const v = cov / Math.sqrt(ni * (N - ni) * nj * (N - nj));
       r[a][b] = r[b][a] = Math.max(-1, Math.min(1, v));
     }
@@ -102,9 +119,10 @@ export interface NullityDendrogram {
 export function nullityDendrogram(n: Nullity): NullityDendrogram {
   const c = n.columns.length;
   const d = new Float64Array((c * (c - 1)) / 2);
+  const pairs = pairCounts(n);
   let k = 0;
   for (let i = 0; i < c; i++) {
-    for (let j = i + 1; j < c; j++) d[k++] = Math.sqrt(n.missing[i] + n.missing[j] - 2 * both(n.masks[i], n.masks[j]));
+    for (let j = i + 1; j < c; j++) d[k++] = Math.sqrt(n.missing[i] + n.missing[j] - 2 * pairAt(pairs, i, j));
   }
   const merges = averageLinkage(d, c);
   return { order: leafOrder(merges, c).map((i) => n.columns[i]), merges };

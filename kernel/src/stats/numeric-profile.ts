@@ -33,6 +33,9 @@ export interface NumericProfile {
   fewDistinct: boolean;
   /** Rows holding each of SENTINEL_CODES. */
   codes: Map<number, number>;
+  /** The first 1,000 rows holding 0, and holding a negative value. */
+  zeroRows: number[];
+  negativeRows: number[];
 }
 
 /** The profile of `x`; `scratch` (at least x.length long) receives the finite values, else a new array does. */
@@ -41,37 +44,61 @@ export function profileNumbers(x: Float64Array, scratch?: Float64Array): Numeric
   const buf = scratch && scratch.length >= n ? scratch : new Float64Array(n);
   const mask = new Uint32Array((n + 31) >>> 5);
   const out = new Float64Array(9);
-  const k = scan(x, buf, mask, out);
-  const [missing, sum, min, max, zeros, negatives, lowestPositive, rare] = out;
-  const values = buf.subarray(0, k);
   const tally = new Float64Array(SENTINEL_CODES.length);
-  if (rare) countCodes(values, tally);
+  const zeroRows = new Int32Array(MAX_ROWS), negativeRows = new Int32Array(MAX_ROWS);
+  const k = scan(x, buf, mask, out, tally, zeroRows, negativeRows);
+  let [missing, sum, min, max, zeros, negatives, lowestPositive, infinite] = out;
+  const values = buf.subarray(0, k);
+  if (infinite) {
+    // ±Infinity took part in the comparisons: the extremes are those of the finite values.
+    min = Infinity;
+    max = -Infinity;
+    lowestPositive = Infinity;
+    for (let i = 0; i < k; i++) {
+      const v = values[i];
+      if (v < min) min = v;
+      if (v > max) max = v;
+      if (v > 0 && v < lowestPositive) lowestPositive = v;
+    }
+  }
   const codes = new Map<number, number>(SENTINEL_CODES.map((c, j) => [c, tally[j]]));
   let negativeCodes = 0;
   SENTINEL_CODES.forEach((c, j) => {
     if (c < 0) negativeCodes += tally[j];
   });
-  return { rows: n, missing, mask, values, sum, min, max, zeros, negatives, negativeCodes, lowestPositive, fewDistinct: fewDistinct(values, 10), codes };
+  return {
+    rows: n, missing, mask, values, sum, min, max, zeros, negatives, negativeCodes, lowestPositive, fewDistinct: fewDistinct(values, 10), codes,
+    zeroRows: Array.from(zeroRows.subarray(0, Math.min(zeros, MAX_ROWS))), negativeRows: Array.from(negativeRows.subarray(0, Math.min(negatives, MAX_ROWS))),
+  };
 }
+
+/** Rows listed per zero or negative finding. */
+const MAX_ROWS = 1000;
 
 /**
  * The pass itself, alone in its function: V8 optimises a hot loop while it
  * runs, and code after it that has not run yet would throw that work away
- * on every call. Returns the finite count; the rest goes into `out` (the
- * last slot counts record updates, kept only so they stay branches).
+ * on every call. Every value is written to `buf` and the count moves by
+ * (v − v + 1) | 0 (1 when finite), and the missing flags are built a word at
+ * a time, so missing values cost no branch to mispredict. Returns the finite
+ * count; the rest goes into `out` ([missing, sum, min, max, zeros,
+ * negatives, lowest positive, infinite, record updates], the extremes
+ * including ±Infinity when there are any).
  */
-function scan(x: Float64Array, buf: Float64Array, mask: Uint32Array, out: Float64Array): number {
-  let k = 0, missing = 0, sum = 0, min = Infinity, max = -Infinity, zeros = 0, negatives = 0, lowestPositive = Infinity, rare = 0, records = 0;
-  for (let i = 0; i < x.length; i++) {
+function scan(x: Float64Array, buf: Float64Array, mask: Uint32Array, out: Float64Array, tally: Float64Array, zeroRows: Int32Array, negativeRows: Int32Array): number {
+  let k = 0, sum = 0, min = Infinity, max = -Infinity, zeros = 0, negatives = 0, lowestPositive = Infinity, infinite = 0, records = 0, word = 0;
+  const n = x.length;
+  for (let i = 0; i < n; i++) {
     const v = x[i];
-    if (v !== v) {
-      mask[i >>> 5] |= 1 << (i & 31);
-      missing++;
-      continue;
+    buf[k] = v;
+    const d = v - v;
+    k += (d + 1) | 0;
+    word |= (v === v ? 0 : 1) << (i & 31);
+    if ((i & 31) === 31) {
+      mask[i >>> 5] = word;
+      word = 0;
     }
-    if (v - v !== 0) continue;
-    buf[k++] = v;
-    sum += v;
+    sum += d === 0 ? v : 0;
     // The record counter keeps these branches: compiled to selects they would chain every value to the last.
     if (v < min) {
       min = v;
@@ -82,36 +109,35 @@ function scan(x: Float64Array, buf: Float64Array, mask: Uint32Array, out: Float6
       records++;
     }
     if (v <= 0) {
-      if (v === 0) zeros++;
-      else negatives++;
+      if (v === 0) {
+        if (zeros < MAX_ROWS) zeroRows[zeros] = i;
+        zeros++;
+      } else if (d === 0) {
+        if (negatives < MAX_ROWS) negativeRows[negatives] = i;
+        negatives++;
+      }
     } else if (v < lowestPositive) {
       lowestPositive = v;
       records++;
     }
-    // Codes are -1, -9…, 99…: only such values need the second look.
-    if (v === -1 || v <= -9 || v >= 99) rare = 1;
+    // Codes are whole numbers from -1 down or 99 up: only those need the second look (whole first: measured values rarely are).
+    if (Math.floor(v) === v && (v <= -1 || v >= 99)) {
+      const j = SENTINEL_CODES.indexOf(v);
+      if (j >= 0) tally[j]++;
+    }
+    if (d !== 0 && v === v) infinite++;
   }
-  out[0] = missing;
+  if (n & 31) mask[n >>> 5] = word;
+  out[0] = n - k - infinite;
   out[1] = sum;
   out[2] = min;
   out[3] = max;
   out[4] = zeros;
   out[5] = negatives;
   out[6] = lowestPositive;
-  out[7] = rare;
+  out[7] = infinite;
   out[8] = records;
   return k;
-}
-
-/** Rows holding each of SENTINEL_CODES, into `tally`. */
-function countCodes(values: Float64Array, tally: Float64Array): void {
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === -1 || v <= -9 || v >= 99) {
-      const j = SENTINEL_CODES.indexOf(v);
-      if (j >= 0) tally[j]++;
-    }
-  }
 }
 
 /** True when `values` hold at most `most` distinct numbers (stops at the first one more). */

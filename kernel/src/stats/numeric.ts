@@ -16,7 +16,8 @@
  * multi-rank selection; streamed statistics (stream/) read the file again.
  */
 import type { CustomStatistic, Histogram, NumericStatistics } from '../mime/index.js';
-import { linearFrom, linearRanks, orderStatistics } from './order-statistics.js';
+import { linearFrom, linearRanks } from './order-statistics.js';
+import { valuesByCells } from './bin-select.js';
 import { commonStatistics, customNum, customStr } from './common.js';
 import { decilePs, equalWidthCounts, equalWidthEdges, weightedQuantiles } from './histogram.js';
 import type { NumericCounts, NumericScan } from './numeric-scan.js';
@@ -136,8 +137,8 @@ export function numericStatistics(s: NumericScan, o: NumericOptions): { stats: N
   for (let i = 0; i < k; i++) squares += (x[i] - plan.mean) ** 2;
   const counts = equalWidthCounts(x, plan.edges);
   const weighted = s.rows > s.missing && s.weighted && s.finiteWeights ? weightedStatistics(s, plan.edges, o) : undefined;
-  // Selection reorders x, so it comes after everything that pairs x with its weights.
-  const out = numericFromSummary(s, plan, { squares, counts, at: orderStatistics(x, plan.ranks) }, o);
+  // The ranks through equal-width cells over [min, max] (two passes, values not moved) rather than a multi-rank quickselect.
+  const out = numericFromSummary(s, plan, { squares, counts, at: valuesByCells(x, s.min, s.max, plan.ranks) }, o);
   if (s.weighted) {
     out.stats.commonStats = commonStatistics(s.rows, s.missing, s.weighted, o.quantileBuckets);
     // Facets' proto has no weighted zero count; the Overview's weighted zeros % needs one.

@@ -61,11 +61,11 @@ export function numericSentinels(column: string, x: Float64Array, p: NumericProf
   if (!codeLike && zeros > 0 && zeros < finite / 2 && negatives === 0 && positives > 0) {
     const positiveMedian = medianOf((v) => v > 0);
     if (lowestPositive >= 0.25 * positiveMedian) {
-      out.push({ column, kind: 'zero', value: 0, ...rowsWhere((v) => v === 0, zeros), reason: `0 where every other value is at least ${fmt(lowestPositive)} (median ${fmt(positiveMedian)}): probably not measured` });
+      out.push({ column, kind: 'zero', value: 0, rows: p.zeroRows, count: zeros, reason: `0 where every other value is at least ${fmt(lowestPositive)} (median ${fmt(positiveMedian)}): probably not measured` });
     }
   }
   if (negatives && negatives <= 0.05 * finite && !codeLike && p.negativeCodes < negatives && (median ?? medianOf(() => true)) > 0) {
-    out.push({ column, kind: 'negative', value: '< 0', ...rowsWhere((v) => v < 0, negatives), reason: `${negatives} negative value${negatives === 1 ? '' : 's'} in a measure that is otherwise ≥ 0 (${((100 * negatives) / finite).toFixed(1)} % of values)` });
+    out.push({ column, kind: 'negative', value: '< 0', rows: p.negativeRows, count: negatives, reason: `${negatives} negative value${negatives === 1 ? '' : 's'} in a measure that is otherwise ≥ 0 (${((100 * negatives) / finite).toFixed(1)} % of values)` });
   }
   for (const [code, count] of p.codes) {
     if (!count || count === finite) continue;

@@ -15,6 +15,7 @@ import { missingScan, scanNumeric, type NumericScan } from './numeric-scan.js';
 import { stringStatistics } from './strings.js';
 import { arrowColumnOf, directNumbers, type ArrowColumn } from './access.js';
 import { ArrowColumnStats, newTally } from './arrow-columns.js';
+import { batchValues } from './stream/batch-values.js';
 
 export interface StatisticsOptions {
   /** Dataset names, one per table (default 'data' for one table, 'dataset 1', 'dataset 2', … for several). */
@@ -152,7 +153,9 @@ export function computeStatistics(tables: ColumnTable | ColumnTable[], options: 
 function singleNumericBatch(col: ArrowColumn): { values: ArrayLike<number>; validity?: Uint8Array } | undefined {
   if (col.data.length !== 1) return undefined;
   const b = col.data[0];
-  const v = directNumbers(b);
+  // int64 (what NumPy writes for integers) is converted once, as the batch accumulators would convert it.
+  const int64 = !directNumbers(b) && (b.values as unknown) instanceof BigInt64Array ? batchValues(b as never) : undefined;
+  const v = int64?.kind === 'numbers' && int64.values instanceof Float64Array ? int64.values : directNumbers(b);
   if (!v || !ArrayBuffer.isView(v)) return undefined;
   // With nulls, the in-memory view is a plain array: a column of nulls only is no evidence of numbers, and
   // float32 values that are all whole read as INT. Those two keep the batch accumulators' answer.

@@ -124,7 +124,7 @@ export class Utf8Tally {
   private reduce(): void {
     const { counts, size } = this;
     const rank = (size - 1) >> 1;
-    const delta = orderStatistics(counts.slice(0, size), [rank]).get(rank)!;
+    const delta = countAtRank(counts, size, rank);
     let kept = 0;
     for (let d = 0; d < size; d++) {
       const c = counts[d];
@@ -154,7 +154,7 @@ export class Utf8Tally {
     const text = (d: number) => decoder.decode(bytes.subarray(starts[d], ends[d]));
     // The (keep + 1)-th largest count: values above it are handed over, ties with it until `keep` are.
     const cut = size - keep - 1;
-    const threshold = cut >= 0 ? orderStatistics(counts.slice(0, size), [cut]).get(cut)! : -1;
+    const threshold = cut >= 0 ? countAtRank(counts, size, cut) : -1;
     let ties = keep;
     for (let d = 0; d < size; d++) if (counts[d] > threshold) ties--;
     let largest = 0;
@@ -169,6 +169,29 @@ export class Utf8Tally {
     const { rows, units, pairs, reduced } = this.lost;
     if (rows > 0) acc.addUncounted(rows, units, pairs, reduced + largest, this.lostHashes.subarray(0, this.lostCount));
   }
+}
+
+/** Counts below this are tallied by value to find a rank; a rank among larger ones falls back to selection. */
+const SMALL = 1024;
+
+/**
+ * The count at `rank` (0-based, ascending) among counts[0, size). Counts are
+ * whole numbers, nearly all small in a table that fills up (most values seen
+ * once or twice), so a tally of the small ones places the rank in one pass
+ * with no swaps; quickselect on such ties re-partitions them every time.
+ */
+function countAtRank(counts: Float64Array, size: number, rank: number): number {
+  const tally = new Int32Array(SMALL);
+  for (let d = 0; d < size; d++) {
+    const c = counts[d];
+    if (c < SMALL) tally[c]++;
+  }
+  let seen = 0;
+  for (let c = 0; c < SMALL; c++) {
+    seen += tally[c];
+    if (seen > rank) return c;
+  }
+  return orderStatistics(counts.slice(0, size), [rank]).get(rank)!;
 }
 
 function same(bytes: Uint8Array, a: number, b: number, n: number): boolean {
