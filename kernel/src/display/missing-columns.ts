@@ -49,24 +49,20 @@ export class MissingScanner {
 
   private numeric(name: string): ColumnScan {
     const x = rowNumbers(this.table, name, this.numbers);
-    const p = profileNumbers(x, this.finite);
     this.hashes.numbers(x);
-    const present = p.values;
-    const k = present.length;
-    const edges = k ? Array.from({ length: BINS + 1 }, (_, i) => (p.max === p.min ? p.min - 0.5 + i / BINS : p.min + ((p.max - p.min) * i) / BINS)) : [];
-    const bins = k ? binned(present, edges) : undefined;
-    const fillMode = k ? modeOf(present) : undefined;
-    const median = bins ? bins.median() : undefined;
-    const column: MissingColumn = {
-      name, kind: 'number', missing: p.missing,
-      hist: { edges, counts: bins ? bins.counts : [] },
-      fill: k ? { mean: p.sum / k, median, ...(fillMode === undefined ? {} : { mode: fillMode }) } : {},
-    };
-    if (p.missing > 0 && bins) {
-      column.after = bins.filled(x, p.mask);
-      if (this.table.numRows() <= this.knnRows) column.after.knn = this.knnPreview(name, edges);
-    }
-    return { column, mask: p.mask, sentinels: numericSentinels(name, x, p, median) };
+    return this.withKnn(name, numericScan(name, x, this.finite));
+  }
+
+  /** A numeric column's scan made elsewhere (a worker thread), its row hashes added here in column order. */
+  hashOnly(x: Float64Array): void {
+    this.hashes.numbers(x);
+  }
+
+  /** Adds the kNN preview to a numeric scan (small tables only: kNN reads every numeric column). */
+  withKnn(name: string, scan: ColumnScan): ColumnScan {
+    const { column } = scan;
+    if (column.after && this.table.numRows() <= this.knnRows) column.after.knn = this.knnPreview(name, column.hist.edges!);
+    return scan;
   }
 
   private knnPreview(name: string, edges: number[]): number[] {
@@ -115,6 +111,29 @@ export class MissingScanner {
     };
     return { column, mask, sentinels: kind === 'text' ? textSentinels(name, values) : [] };
   }
+}
+
+/**
+ * A numeric column's statistics from its numbers (one per row, NaN missing):
+ * flags, binned present values, the fills, the ffill/bfill previews and the
+ * sentinels. Pure, with `finite` as scratch, so a worker thread computes it
+ * the same, bit for bit, as the calling thread.
+ */
+export function numericScan(name: string, x: Float64Array, finite: Float64Array): ColumnScan {
+  const p = profileNumbers(x, finite);
+  const present = p.values;
+  const k = present.length;
+  const edges = k ? Array.from({ length: BINS + 1 }, (_, i) => (p.max === p.min ? p.min - 0.5 + i / BINS : p.min + ((p.max - p.min) * i) / BINS)) : [];
+  const bins = k ? binned(present, edges) : undefined;
+  const fillMode = k ? modeOf(present) : undefined;
+  const median = bins ? bins.median() : undefined;
+  const column: MissingColumn = {
+    name, kind: 'number', missing: p.missing,
+    hist: { edges, counts: bins ? bins.counts : [] },
+    fill: k ? { mean: p.sum / k, median, ...(fillMode === undefined ? {} : { mode: fillMode }) } : {},
+  };
+  if (p.missing > 0 && bins) column.after = bins.filled(x, p.mask);
+  return { column, mask: p.mask, sentinels: numericSentinels(name, x, p, median) };
 }
 
 /** Fine cells per bin: 20 × 1,024 counts (80 KB) place the median within a few hundred values. */

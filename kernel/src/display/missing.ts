@@ -10,6 +10,7 @@ import { tsmlBundle, TsmlMime, type MissingPayload, type TsmlBundle } from '../m
 import { completeness, nullityCorrelation, nullityDendrogram, type Nullity } from '../stats/nullity.js';
 import { RowHashes } from '../stats/duplicates.js';
 import { MissingScanner } from './missing-columns.js';
+import { scanThreaded } from './missing-threads.js';
 import { missingHtml, missingText } from '../missing/index.js';
 import { asTable } from './tables.js';
 import { PanelSession, type PanelOptions } from './panel-session.js';
@@ -21,6 +22,8 @@ export interface MissingOptions extends PanelOptions {
   maxMatrixRows?: number;
   /** kNN previews are computed up to this many rows (default 5,000). */
   knnPreviewRows?: number;
+  /** Threads for the numeric columns, the caller included (default: the cores, at most 4, on tables of 100,000 rows or more; 1: none). */
+  threads?: number;
 }
 
 const b64 = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
@@ -32,7 +35,7 @@ export function missingPayload(table: ColumnTable, opts: MissingOptions = {}): M
   const names = table.columnNames();
   const hashes = new RowHashes(table.numRows());
   const scanner = new MissingScanner(table, hashes, knnPreviewRows);
-  const scans = names.map((c) => scanner.scan(c));
+  const scans = scanThreaded(table, names, scanner, opts.threads ?? Infinity) ?? names.map((c) => scanner.scan(c));
   const n: Nullity = { rows: table.numRows(), columns: names, missing: scans.map((s) => s.column.missing), masks: scans.map((s) => s.mask) };
   const rows = n.rows;
   const cols = n.columns.length;
