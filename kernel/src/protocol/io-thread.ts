@@ -138,10 +138,12 @@ async function handleControl(msg: Message): Promise<void> {
     case 'kernel_info_request':
       return answerKernelInfo('control', msg);
     case 'interrupt_request':
-      await publish('status', { execution_state: 'busy' }, msg.header);
+      // Statuses are queued in order on iopub but not awaited: behind a backlog of large outputs
+      // (a live chart under load) waiting for them held the interrupt itself back by seconds.
+      void publish('status', { execution_state: 'busy' }, msg.header);
       await interrupt();
       await reply('control', msg, 'interrupt_reply', { status: 'ok' });
-      await publish('status', { execution_state: 'idle' }, msg.header);
+      void publish('status', { execution_state: 'idle' }, msg.header);
       return;
     case 'shutdown_request': {
       const restart = Boolean((msg.content as { restart?: boolean }).restart);
