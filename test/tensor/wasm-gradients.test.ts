@@ -24,15 +24,16 @@ describe('conv2d filter gradients on wasm', () => {
     onWasm.forEach((g, k) => g.forEach((v, i) => expect(Math.abs(v - onCpu[k][i]) / (1 + Math.abs(onCpu[k][i])), `${configs[k]} at ${i}`).toBeLessThan(1e-4)));
 
     const model = tf.sequential({ layers: [
-      tf.layers.conv2d({ inputShape: [12, 12, 1], filters: 3, kernelSize: 3, activation: 'relu' }),
-      tf.layers.maxPooling2d({ poolSize: 2 }), tf.layers.flatten(), tf.layers.dense({ units: 2, activation: 'softmax' }),
+      tf.layers.conv2d({ inputShape: [12, 12, 1], filters: 3, kernelSize: 3, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 4 }) }),
+      tf.layers.maxPooling2d({ poolSize: 2 }), tf.layers.flatten(), tf.layers.dense({ units: 2, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: 5 }) }),
     ] });
     model.compile({ optimizer: tf.train.sgd(0.1), loss: 'sparseCategoricalCrossentropy' });
     // Bright images are class 1: learnable in a few epochs.
     const xs = tf.tidy(() => tf.randomUniform([64, 12, 12, 1], 0, 1, 'float32', 3).add(tf.tensor1d(Array.from({ length: 64 }, (_, i) => i % 2)).reshape([64, 1, 1, 1])));
     const ys = tf.tensor1d(Array.from({ length: 64 }, (_, i) => i % 2));
-    const h = await model.fit(xs, ys, { epochs: 8, batchSize: 16, verbose: 0 });
+    // Seeded weights, no shuffle: an unseeded start sometimes did not learn in 8 epochs.
+    const h = await model.fit(xs, ys, { epochs: 8, batchSize: 16, verbose: 0, shuffle: false });
     const loss = h.history.loss as number[];
-    expect(loss[loss.length - 1]).toBeLessThan(loss[0]);
+    expect(loss[loss.length - 1]).toBeLessThan(loss[0] * 0.8);
   }, 60_000);
 });
