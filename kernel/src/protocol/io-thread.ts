@@ -139,7 +139,7 @@ async function handleControl(msg: Message): Promise<void> {
       return answerKernelInfo('control', msg);
     case 'interrupt_request':
       // Statuses are queued in order on iopub but not awaited: behind a backlog of large outputs
-      // (a live chart under load) waiting for them held the interrupt itself back by seconds.
+      // (a live chart under load) waiting for them could hold the interrupt itself back.
       void publish('status', { execution_state: 'busy' }, msg.header);
       await interrupt();
       await reply('control', msg, 'interrupt_reply', { status: 'ok' });
