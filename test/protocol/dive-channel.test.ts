@@ -4,10 +4,9 @@
  * bitset) that `d.selection()` / `d.selected()` read in the next cell, and hears `d.highlight()`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KernelClient } from './client.js';
+import { KernelClient, until } from './client.js';
 import type { Message } from '../../kernel/src/protocol/messages.js';
-import { encodeRows } from '../../kernel/src/dive/codec.js';
-import { decodeRows } from '../../kernel/src/dive/codec.js';
+import { decodeRows, encodeRows } from '../../kernel/src/dive/codec.js';
 
 let k: KernelClient;
 beforeAll(async () => { k = await KernelClient.start(); });
@@ -15,16 +14,6 @@ afterAll(async () => { await k?.stop(); });
 
 const commMsgs = (commId: string): Message[] => k.iopubLog.filter((m) => m.header.msg_type === 'comm_msg' && (m.content as any).comm_id === commId);
 const dataOf = (m: Message) => (m.content as any).data as Record<string, any>;
-
-async function until<T>(what: string, f: () => T | undefined | false, timeout = 15_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const v = f();
-    if (v !== undefined && v !== false) return v as T;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('display.dive channel', () => {
   let channel: string;
