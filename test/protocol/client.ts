@@ -228,8 +228,10 @@ export class KernelClient {
       .join('');
   }
 
-  async heartbeat(): Promise<boolean> {
+  /** Whether the kernel echoes a heartbeat ping within `timeoutMs`. */
+  async heartbeat(timeoutMs = 2000): Promise<boolean> {
     try {
+      this.hb.receiveTimeout = timeoutMs;
       await this.hb.send('ping');
       const [r] = await this.hb.receive();
       return r.toString() === 'ping';

@@ -2,6 +2,7 @@
 ends with a cell tagged `lab-figures` that can fail, every notebook file is listed, and every
 rich output saved in the notebooks carries a static fallback (text/html or an image) besides any
 MIME type that GitHub or nbconvert cannot draw (tsml's panels, Vega-Lite, Plotly, widgets)."""
+import json
 import re
 from pathlib import Path
 
@@ -61,3 +62,14 @@ def test_rich_outputs_carry_a_static_fallback(path):
             if set(data) - STATIC and not any(k == "text/html" or k.startswith("image/") for k in data):
                 bad.append((i, sorted(data)))
     assert not bad, f"{path.name}: outputs without text/html or image/*: {bad}"
+
+
+@pytest.mark.parametrize("path", sorted(NOTEBOOKS.glob("*.ipynb")), ids=lambda p: p.name)
+def test_notebook_is_valid_nbformat_with_cell_ids(path):
+    # nbformat fills missing cell ids in silently today and will refuse them later; a notebook
+    # edited by a script must not rely on that.
+    raw = json.loads(path.read_text())  # nbformat.reads would add the missing ids itself
+    assert (raw["nbformat"], raw["nbformat_minor"]) >= (4, 5), f"{path.name}: nbformat {raw['nbformat']}.{raw['nbformat_minor']}"
+    missing = [i for i, c in enumerate(raw["cells"]) if "id" not in c]
+    assert not missing, f"{path.name}: cells without an id: {missing}"
+    nbformat.validate(nbformat.from_dict(raw))

@@ -32,7 +32,8 @@ describe('tsml run on many notebooks', () => {
     const t0 = Date.now();
     const r = await runTsml([dir, '--jobs', '2', '--output-dir', outDir, '--junit', report], { env, cwd: dir });
     const wall = Date.now() - t0;
-    expect(r.code).toBe(1);
+    // Exit 1 is one failed notebook; anything else (4: a kernel died) shows what the runner said.
+    expect(r.code, `tsml run said:\n${r.stdout}\n${r.stderr}`).toBe(1);
     expect(r.stdout).toMatch(/notebook\s+status\s+cells\s+time\s+output/);
     expect(r.stdout).toMatch(/b\.ipynb\s+failed\s+3\/4/);
     expect(r.stdout).toMatch(/sub\/d\.ipynb\s+ok\s+3\/3/);
