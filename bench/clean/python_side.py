@@ -5,13 +5,15 @@ describe(include='all') on bench/overview's 1 M × 10 file.
 Usage: python python_side.py OUT_DIR ROWS REPEATS → JSON {files, times, versions} on stdout."""
 import json
 import sys
-import time
 import warnings
 from importlib.metadata import version
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from pytime import median  # noqa: E402
 
 warnings.simplefilter("ignore")
 out, rows, repeats = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
@@ -29,15 +31,6 @@ if not clean.exists():
             x[rng.random(rows) < 0.01 * (j - 4)] = np.nan
         cols[f"c{j}"] = x
     pd.DataFrame(cols).to_parquet(clean, index=False, row_group_size=1_000_000)
-
-
-def median(fn, n):
-    times = []
-    for _ in range(n):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return sorted(times)[len(times) // 2]
 
 
 times = {}

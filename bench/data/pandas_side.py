@@ -1,11 +1,13 @@
 """pandas side of bench/data: writes the fixture (once) and times the same operations as run.mjs."""
 import json
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from pytime import median  # noqa: E402
 
 out = Path(sys.argv[1])
 rows = int(sys.argv[2])
@@ -25,12 +27,7 @@ if not csv.exists() or not parquet.exists():
 
 
 def best(fn):
-    times = []
-    for _ in range(repeats):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return sorted(times)[len(times) // 2]
+    return median(fn, repeats)
 
 
 frame = pd.read_csv(csv)

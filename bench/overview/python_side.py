@@ -21,6 +21,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from pytime import median  # noqa: E402
+
 warnings.simplefilter("ignore")
 ap = argparse.ArgumentParser()
 ap.add_argument("out", type=Path)
@@ -55,15 +58,6 @@ if args.write_only:
     sys.exit(0)
 
 from facets_overview.generic_feature_statistics_generator import GenericFeatureStatisticsGenerator  # noqa: E402
-
-
-def median(fn, n):
-    times = []
-    for _ in range(n):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return sorted(times)[len(times) // 2]
 
 
 def load():
