@@ -38,7 +38,7 @@ describe('display.missing on worker threads', () => {
         for (const threads of [2, 3]) {
           expect(missingPayload(t, { threads })).toStrictEqual(one);
           const split = lastMissingSplit()!;
-          expect(split.columns).toBe(8);
+          expect(split.tasks).toBe(8);
           expect(split.byThread.reduce((a, b) => a + b, 0)).toBe(8);
           byWorkers += split.byThread.slice(1).reduce((a, b) => a + b, 0);
         }

@@ -178,7 +178,7 @@ describe('multivariate scores vs scikit-learn and PyOD', () => {
         if (split && split.byThread.length === threads && split.byThread.slice(1).some((b) => b > 0)) break;
       }
       expect(split!.byThread).toHaveLength(threads);
-      expect(split!.byThread.reduce((a, b) => a + b, 0)).toBe(split!.blocks);
+      expect(split!.byThread.reduce((a, b) => a + b, 0)).toBe(split!.tasks);
       expect(split!.byThread.slice(1).some((b) => b > 0)).toBe(true);
       expect(scores!.every((v, i) => v === one[i])).toBe(true);
     }

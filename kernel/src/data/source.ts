@@ -93,6 +93,34 @@ export async function readChunks(source: string | URL, sink: ChunkSink, chunk = 
   }
 }
 
+/** Bytes copied into shared memory, so that worker threads can read views of them in place. */
+export function intoShared(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
+  out.set(bytes);
+  return out;
+}
+
+/**
+ * As readBytes, into shared memory: a local file is read straight into a
+ * SharedArrayBuffer (no copy besides the read), a URL's bytes are copied
+ * there. Arrow decoded from them is then shared column by column.
+ */
+export async function readSharedBytes(source: string | URL): Promise<Uint8Array> {
+  const path = localFile(source);
+  if (!path) return intoShared(await readBytes(source));
+  return fileCall(path, () => {
+    const fd = openSync(path, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      const out = new Uint8Array(new SharedArrayBuffer(size));
+      for (let at = 0, n = 1; at < size && n > 0; at += n) n = readSync(fd, out, at, size - at, at);
+      return out;
+    } finally {
+      closeSync(fd);
+    }
+  });
+}
+
 function fileCall<T>(path: string, call: () => T): T {
   try {
     return call();

@@ -1,8 +1,9 @@
 /**
  * display.missing's numeric columns spread over worker threads. Each numeric
  * column is read once into a SharedArrayBuffer (one bulk copy, or the Arrow
- * column's own values copied whole); the caller and the workers take columns
- * from one atomic counter, and every column's scan is the same pure function
+ * column's own values copied whole) unless it is there already (readParquet's
+ * columns without nulls are read in place); the caller and the workers take
+ * columns from one atomic counter, and every column's scan is the same pure function
  * (`numericScan`) whoever runs it, so the payload is the same bit for bit on
  * any number of threads. While the workers scan, the caller adds each
  * column's row hashes (duplicates) in column order, as the one-thread path
@@ -11,7 +12,7 @@
  */
 import type { ColumnTable } from 'arquero';
 import { rowNumbers, valueKind } from '../stats/access.js';
-import { builtWorker, helperCount, WorkPool, type PoolJob } from '../stats/work-pool.js';
+import { builtWorker, helperCount, WorkPool, type PoolJob, type PoolSplit } from '../stats/work-pool.js';
 import { numericScan, type ColumnScan, type MissingScanner } from './missing-columns.js';
 
 /** Below this many rows (when the thread count is not given) one thread is faster than handing columns out. */
@@ -22,19 +23,11 @@ export interface ColumnJob extends PoolJob {
   names: string[];
 }
 
-/** How the last threaded scan was split: numeric columns in all, and how many the caller and each worker scanned. */
-export interface ColumnSplit {
-  columns: number;
-  byThread: number[];
-}
-let lastSplit: ColumnSplit | undefined;
-
-/** The split of the last display.missing that used worker threads (undefined before any). */
-export function lastMissingSplit(): ColumnSplit | undefined {
-  return lastSplit;
-}
 
 const pool = new WorkPool('display.missing', () => builtWorker(import.meta.url, 'missing-worker.js'));
+
+/** The split of the last display.missing that used worker threads (tasks: numeric columns), undefined before any. */
+export const lastMissingSplit = (): PoolSplit | undefined => pool.lastSplit;
 
 /**
  * Shared column buffers, kept for a few seconds after a scan: a panel is often
@@ -55,7 +48,9 @@ function sharedColumns(table: ColumnTable, names: string[]): Float64Array[] {
   return names.map((c, j) => {
     const s = kept[j];
     const x = rowNumbers(table, c, s);
-    if (x.buffer !== s.buffer) s.set(x);
+    // Already shared (the scratch, or readParquet's own values): read in place.
+    if (x.buffer instanceof SharedArrayBuffer) return x;
+    s.set(x);
     return s;
   });
 }
@@ -74,7 +69,7 @@ export function scanThreaded(table: ColumnTable, names: string[], scanner: Missi
   const scans = new Array<ColumnScan | undefined>(names.length);
   const at = numeric.map((c) => names.indexOf(c));
   const finite = new Float64Array(table.numRows());
-  const byThread = pool.run<ColumnJob>({
+  pool.run<ColumnJob>({
     job: { xs, names: numeric },
     tasks: numeric.length,
     helpers,
@@ -89,6 +84,5 @@ export function scanThreaded(table: ColumnTable, names: string[], scanner: Missi
     task: (k) => (scans[at[k]] = numericScan(numeric[k], xs[k], finite)),
     result: (k, scan) => (scans[at[k]] = scan as ColumnScan),
   });
-  lastSplit = { columns: numeric.length, byThread };
   return scans.map((s, i) => (valueKind(table, names[i]) === 'number' ? scanner.withKnn(names[i], s!) : s!));
 }

@@ -51,6 +51,42 @@ export function directNumbers(b: ArrowBatch): ArrayLike<number> | undefined {
 }
 
 /**
+ * What the missing flags of one Arrow batch are read from: its validity
+ * bitmap when it has nulls, its float values (NaN) when it holds floats.
+ * Plain typed arrays, so a worker thread can read them (without a copy when
+ * they are views into shared memory).
+ */
+export interface MissingPart {
+  length: number;
+  validity?: Uint8Array;
+  floats?: Float64Array | Float32Array;
+}
+
+/** The parts of an Arrow column's batches that say which rows are missing. */
+export function missingParts(arrow: ArrowColumn): MissingPart[] {
+  const numeric = arrowKind(arrow) === 'number';
+  return arrow.data.map((b) => {
+    const direct = numeric ? directNumbers(b) : undefined;
+    return {
+      length: b.length,
+      validity: b.nullCount > 0 && b.validity !== undefined && b.validity.length > 0 ? b.validity : undefined,
+      // Only float arrays can hold NaN.
+      floats: direct instanceof Float64Array || direct instanceof Float32Array ? direct : undefined,
+    };
+  });
+}
+
+/** Sets the bits of `out` (packed as in missingBits) of the rows that `parts`, batch after batch, mark missing. */
+export function orMissingParts(out: Uint32Array, parts: readonly MissingPart[]): void {
+  let row = 0;
+  for (const p of parts) {
+    if (p.validity) orNulls(out, p.validity, row, p.length);
+    if (p.floats) orNaN(out, p.floats, row, p.length);
+    row += p.length;
+  }
+}
+
+/**
  * Missing flags of a column, packed 32 rows to a word (bit i % 32 of word
  * i / 32 set when row i is missing). Arrow columns are read from their
  * validity bitmaps (and float values, for NaN) only.
@@ -60,15 +96,7 @@ export function missingBits(table: ColumnTable, name: string): Uint32Array {
   const out = new Uint32Array((n + 31) >>> 5);
   const arrow = arrowColumnOf(table, name);
   if (arrow) {
-    let row = 0;
-    const numeric = arrowKind(arrow) === 'number';
-    for (const b of arrow.data) {
-      const direct = numeric ? directNumbers(b) : undefined;
-      if (b.nullCount > 0 && b.validity !== undefined && b.validity.length > 0) orNulls(out, b.validity, row, b.length);
-      // Only float arrays can hold NaN.
-      if (direct instanceof Float64Array || direct instanceof Float32Array) orNaN(out, direct, row, b.length);
-      row += b.length;
-    }
+    orMissingParts(out, missingParts(arrow));
     return out;
   }
   const values = columnOf(table, name);
@@ -83,6 +111,8 @@ export function missingBits(table: ColumnTable, name: string): Uint32Array {
   return out;
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 /**
  * Sets the mask bits of rows [row, row + length) that `validity` marks null.
  * A batch starting on a word boundary (every single-batch column) is done
@@ -94,23 +124,32 @@ function orNulls(out: Uint32Array, validity: Uint8Array, row: number, length: nu
     return;
   }
   const words = length >>> 5, base = row >>> 5;
-  for (let w = 0; w < words; w++) {
-    const k = w << 2;
-    out[base + w] |= ~(validity[k] | (validity[k + 1] << 8) | (validity[k + 2] << 16) | (validity[k + 3] << 24));
+  if (LITTLE_ENDIAN && (validity.byteOffset & 3) === 0) {
+    // Four bitmap bytes read as one word: on a little-endian machine its bit i is row i's.
+    const v = new Uint32Array(validity.buffer, validity.byteOffset, words);
+    for (let w = 0; w < words; w++) out[base + w] |= ~v[w];
+  } else {
+    for (let w = 0; w < words; w++) {
+      const k = w << 2;
+      out[base + w] |= ~(validity[k] | (validity[k + 1] << 8) | (validity[k + 2] << 16) | (validity[k + 3] << 24));
+    }
   }
   for (let i = words << 5; i < length; i++) if (bit(validity, i) === 0) out[(row + i) >>> 5] |= 1 << ((row + i) & 31);
 }
 
 /**
- * Sets the mask bits of rows holding NaN. Eight values are summed first: the
- * sum is NaN only if one of them is (or +∞ meets −∞), and only then are they
- * looked at one by one, so a column without NaN costs an add per value.
+ * Sets the mask bits of rows holding NaN. Sixteen values are summed first
+ * (as a tree, so the adds do not wait on each other): the sum is NaN only if
+ * one of them is (or +∞ meets −∞), and only then are they looked at one by
+ * one, so a column without NaN costs an add per value.
  */
 function orNaN(out: Uint32Array, x: Float64Array | Float32Array, row: number, length: number): void {
   let i = 0;
-  for (; i + 8 <= length; i += 8) {
-    const s = x[i] + x[i + 1] + (x[i + 2] + x[i + 3]) + (x[i + 4] + x[i + 5] + (x[i + 6] + x[i + 7]));
-    if (s !== s) for (let j = i; j < i + 8; j++) if (x[j] !== x[j]) out[(row + j) >>> 5] |= 1 << ((row + j) & 31);
+  for (; i + 16 <= length; i += 16) {
+    const s =
+      x[i] + x[i + 1] + (x[i + 2] + x[i + 3]) + (x[i + 4] + x[i + 5] + (x[i + 6] + x[i + 7])) +
+      (x[i + 8] + x[i + 9] + (x[i + 10] + x[i + 11]) + (x[i + 12] + x[i + 13] + (x[i + 14] + x[i + 15])));
+    if (s !== s) for (let j = i; j < i + 16; j++) if (x[j] !== x[j]) out[(row + j) >>> 5] |= 1 << ((row + j) & 31);
   }
   for (; i < length; i++) if (x[i] !== x[i]) out[(row + i) >>> 5] |= 1 << ((row + i) & 31);
 }

@@ -10,7 +10,7 @@
  * runs from the built package and from TypeScript sources.
  */
 import { setParallelWalk, walkForest, type CompleteForest, type Matrix } from './isolation-forest.js';
-import { helperCount, serveTasks, WorkPool, type PoolJob } from './work-pool.js';
+import { helperCount, serveTasks, WorkPool, type PoolJob, type PoolSplit } from './work-pool.js';
 
 /** Rows per block taken from the counter: small enough to balance two busy cores, large enough to amortise the atomics. */
 const BLOCK = 8192;
@@ -23,17 +23,6 @@ export interface WalkJob extends PoolJob {
   acc: Float64Array;
 }
 
-/** How the last threaded scoring was split: blocks of rows in all, and how many the caller and each worker walked. */
-export interface ScoringSplit {
-  blocks: number;
-  byThread: number[];
-}
-let lastSplit: ScoringSplit | undefined;
-
-/** The split of the last scoring that used worker threads (undefined before any). */
-export function lastScoringSplit(): ScoringSplit | undefined {
-  return lastSplit;
-}
 
 /** Block b of the rows, walked through every tree (the same code on the caller and, from its source text, in the workers). */
 function walkBlock(walk: typeof walkForest, job: Omit<WalkJob, keyof PoolJob>, b: number, block: number): void {
@@ -47,6 +36,9 @@ const SOURCE = [
   `(${serveTasks.toString()})(require('node:worker_threads'), (job, b) => walkBlock(walkForest, job, b, ${BLOCK}));`,
 ].join('\n');
 const pool = new WorkPool('isolationForest', () => ({ source: SOURCE }));
+
+/** The split of the last scoring that used worker threads (tasks: blocks of rows), undefined before any. */
+export const lastScoringSplit = (): PoolSplit | undefined => pool.lastSplit;
 
 function shared<T extends Matrix | Int32Array>(a: T): T {
   if (a.buffer instanceof SharedArrayBuffer) return a;
@@ -68,8 +60,7 @@ function parallel(f: CompleteForest, x: Matrix, d: number, threads: number): Flo
   const blocks = Math.ceil(n / BLOCK);
   const forest: CompleteForest = { depth: f.depth, trees: f.trees, features: shared(f.features), thresholds: shared(f.thresholds), leaves: shared(f.leaves) };
   const job = { forest, x: shared(x), d, n, acc: new Float64Array(new SharedArrayBuffer(n * 8)) };
-  const byThread = pool.run<WalkJob>({ job, tasks: blocks, helpers, task: (b) => walkBlock(walkForest, job, b, BLOCK) });
-  lastSplit = { blocks, byThread };
+  pool.run<WalkJob>({ job, tasks: blocks, helpers, task: (b) => walkBlock(walkForest, job, b, BLOCK) });
   return job.acc;
 }
 

@@ -9,6 +9,7 @@
  */
 import type { ColumnTable } from 'arquero';
 import { countBits, missingBits, popcount } from './access.js';
+import { masksThreaded } from './nullity-threads.js';
 import { averageLinkage, leafOrder, type Merge } from './linkage.js';
 
 export { nullityLabel } from './nullity-label.js';
@@ -22,8 +23,15 @@ export interface Nullity {
   masks: Uint32Array[];
 }
 
+export interface NullityOptions {
+  /** Threads, the caller included (default: the cores, at most 4, on tables of 100,000 rows or more whose Arrow buffers are shared, as readParquet's are; 1: none). */
+  threads?: number;
+}
+
 /** Missing flags of every column (or of `columns`). */
-export function nullity(table: ColumnTable, columns: string[] = table.columnNames()): Nullity {
+export function nullity(table: ColumnTable, columns: string[] = table.columnNames(), opts: NullityOptions = {}): Nullity {
+  const threaded = masksThreaded(table, columns, opts.threads ?? Infinity);
+  if (threaded) return { rows: table.numRows(), columns, ...threaded };
   const masks = columns.map((c) => missingBits(table, c));
   return { rows: table.numRows(), columns, missing: masks.map(countBits), masks };
 }

@@ -93,10 +93,18 @@ export interface PoolRun<J> {
   result?(k: number, value: unknown): void;
 }
 
+/** How a run was split: its tasks, and how many of them the caller and each worker ran. */
+export interface PoolSplit {
+  tasks: number;
+  byThread: number[];
+}
+
 let runs = 0;
 
 export class WorkPool {
   private readonly threads: { worker: Worker; port: MessagePort }[] = [];
+  /** The split of the last run (undefined before any): what tests read to see that workers took tasks. */
+  lastSplit: PoolSplit | undefined;
 
   /** `what` names the computation in errors; `code` finds the worker code (undefined: none, run on one thread). */
   constructor(private readonly what: string, private readonly code: () => WorkerCode | undefined) {}
@@ -119,11 +127,8 @@ export class WorkPool {
     return this.threads.length > 0 || this.code() !== undefined;
   }
 
-  /**
-   * Runs every task on the caller and up to `helpers` workers; returns how
-   * many tasks the caller and each worker ran.
-   */
-  run<J extends PoolJob>(r: PoolRun<J>): number[] {
+  /** Runs every task on the caller and up to `helpers` workers. */
+  run<J extends PoolJob>(r: PoolRun<J>): void {
     const helpers = Math.max(0, Math.min(r.helpers, r.tasks - 1));
     const pooled = this.workers(helpers);
     const counters = new Int32Array(new SharedArrayBuffer(4 * (BY + 1 + helpers)));
@@ -157,6 +162,6 @@ export class WorkPool {
       Atomics.wait(counters, DONE, done, 1_000);
     }
     receive();
-    return Array.from(counters.subarray(BY));
+    this.lastSplit = { tasks: r.tasks, byThread: Array.from(counters.subarray(BY)) };
   }
 }

@@ -2,7 +2,7 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { tableFromIPC } from '@uwdata/flechette';
-import { localFile, readBytes } from '../source.js';
+import { intoShared, localFile, readBytes, readSharedBytes } from '../source.js';
 import { DataError, assertColumns } from '../errors.js';
 import { rangeReader } from '../../stats/stream/parquet-source.js';
 
@@ -13,7 +13,8 @@ export interface ColumnarOptions {
 
 /** Arrow IPC, uncompressed or with LZ4_FRAME (pyarrow's default for Feather) or ZSTD bodies. */
 export async function readArrow(source: string | URL, opts: ColumnarOptions = {}): Promise<ColumnTable> {
-  const bytes = await readBytes(source);
+  // Read into shared memory, so uncompressed columns (views into these bytes) are read in place by worker threads.
+  const bytes = await readSharedBytes(source);
   const { registerArrowCodecs } = await import('../codecs/index.js');
   await registerArrowCodecs();
   try {
@@ -40,7 +41,13 @@ const ONE_BATCH = 2 ** 30;
  */
 export async function readParquet(source: string | URL, opts: ColumnarOptions = {}): Promise<ColumnTable> {
   const ipc = opts.columns ? await parquetColumns(source, opts.columns) : await parquetWhole(source);
-  const table = aq.fromArrow(ipc);
+  // flechette's columns are views into the bytes they are decoded from: in
+  // shared memory, worker threads read them in place (tsml.nullity,
+  // display.missing). parquet-wasm's intoIPCStream already copies its output
+  // out of WebAssembly memory into a fresh ArrayBuffer and cannot be pointed
+  // at a SharedArrayBuffer, so this is a second copy (of the decoded bytes,
+  // once per read); the first is garbage right after.
+  const table = aq.fromArrow(intoShared(ipc));
   return opts.columns ? table.select(opts.columns) : table;
 }
 
