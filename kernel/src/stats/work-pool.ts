@@ -117,7 +117,16 @@ export class WorkPool {
       const worker = 'file' in code ? new Worker(code.file, options) : new Worker(code.source, { ...options, eval: true });
       worker.unref();
       port1.unref();
-      this.threads.push({ worker, port: port1 });
+      const entry = { worker, port: port1 };
+      // A worker that fails to start or dies is dropped (a new one starts on the next run); without a
+      // listener its 'error' event would be thrown in the kernel's main thread.
+      const drop = () => {
+        const at = this.threads.indexOf(entry);
+        if (at >= 0) this.threads.splice(at, 1);
+      };
+      worker.on('error', drop);
+      worker.on('exit', drop);
+      this.threads.push(entry);
     }
     return this.threads.slice(0, count);
   }
