@@ -318,6 +318,8 @@ export class Kernel {
       }
     } catch (e) {
       error = e instanceof CellSyntaxError ? formatSyntaxError(e, { label, code }) : formatError(e, (id) => this.executor.source(id));
+      // What the cell displayed before it failed comes before its error (an interrupt does not wait).
+      if (hasPendingOutputs() && !(e instanceof KeyboardInterrupt)) await outputsSettled(5_000);
       this.output.send('error', error);
     }
     const userExpressions = await this.userExpressions(c.user_expressions ?? {});

@@ -78,3 +78,25 @@ describe('display', () => {
     expect(text).toContain('more items');
   });
 });
+
+describe('displays formatted later', () => {
+  // A fresh kernel: the table formatter loads on the first table shown, so that display is asynchronous.
+  let fresh: KernelClient;
+  beforeAll(async () => {
+    fresh = await KernelClient.start();
+  });
+  afterAll(async () => {
+    await fresh?.stop();
+  });
+
+  it('arrive before the cell goes idle (headless runs keep them), and before an error the cell raises next', async () => {
+    const first = await fresh.execute('import * as aq from "arquero"\nconst t = aq.table({ a: [1, 2, 3] })\ndisplay(t)');
+    expect(first.content.status).toBe('ok');
+    expect(of(first.outputs, 'display_data').map((d) => Object.keys(d.data))).toEqual([['application/vnd.tsml.table.v1+json', 'text/html', 'text/plain']]);
+
+    const failing = await fresh.execute('display(aq.table({ b: [1] }).derive({ c: (d: any) => d.b * 2 }))\nthrow new Error("after the display")');
+    expect(failing.content.status).toBe('error');
+    const types = failing.outputs.map((m) => m.header.msg_type).filter((t) => t === 'display_data' || t === 'error');
+    expect(types).toEqual(['display_data', 'error']);
+  });
+});

@@ -74,8 +74,10 @@ function emit(msgType: 'display_data' | 'update_display_data', f: Formatted, id:
 function whenFormatted(obj: unknown, opts: DisplayOptions, then: (f: Formatted) => void): void {
   const f: Formatted | Promise<Formatted> = opts.raw ? { data: obj as MimeBundle, metadata: {} } : formatValue(obj);
   const withMeta = (x: Formatted) => then({ data: x.data, metadata: { ...x.metadata, ...opts.metadata } });
-  // Formatted later: still shown where the display was made (an Output widget capturing this call).
-  if (f instanceof Promise) void f.then(bindSink(withMeta));
+  // Formatted later (a formatter loading on first use): still shown where the display was made (an
+  // Output widget capturing this call), and before the cell's reply, so a headless run and a frontend
+  // that stops listening at idle both get it.
+  if (f instanceof Promise) trackOutput(f.then(bindSink(withMeta)));
   else withMeta(f);
 }
 
@@ -158,7 +160,10 @@ export const display = Object.assign(show, {
     const how = { display_id: opts.display_id, metadata: opts.metadata, raw: true };
     if (!makeOverview) throw new Error("display.overview is not loaded: import 'tsml' (the kernel loads it for cells that mention overview)");
     const bundle = makeOverview(input, opts);
-    return bundle instanceof Promise ? bundle.then(bindSink((b: MimeBundle) => show(b, how))) : show(bundle, how);
+    if (!(bundle instanceof Promise)) return show(bundle, how);
+    const shown = bundle.then(bindSink((b: MimeBundle) => show(b, how)));
+    trackOutput(shown);
+    return shown;
   },
   /**
    * Missing values of a table: missing % per column with a drop threshold, nullity matrix, missingno's
