@@ -18,6 +18,7 @@ import { CellSyntaxError, completeness, loadTypeStripper } from './engine/compil
 import { formatError, formatSyntaxError, KeyboardInterrupt } from './engine/traceback.js';
 import { helpRequest } from './engine/introspect.js';
 import { defaultHistoryFile, History } from './engine/history.js';
+import { guardErrorListeners } from './engine/stray-guard.js';
 import { CommManager } from './comm/manager.js';
 import { installChannels } from './channel/index.js';
 import { installWidgets } from './widgets/manager.js';
@@ -137,6 +138,7 @@ export class Kernel {
     }) as typeof process.exit;
     this.watchParent(exit);
     process.on('SIGINT', () => this.interrupt());
+    guardErrorListeners((err, what) => this.reportStray(err, what));
     process.on('uncaughtException', (err) => this.reportStray(err, 'an uncaught exception in a callback'));
     process.on('unhandledRejection', (reason) => {
       if (reason instanceof KeyboardInterrupt) return; // leftovers of an interrupted cell
