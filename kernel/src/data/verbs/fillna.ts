@@ -6,7 +6,7 @@
  */
 import type { ColumnTable } from 'arquero';
 import { columnOf, isMissing, mean, mode, presentNumbers, quantileSorted } from '../columns.js';
-import { assertColumns, DataError } from '../errors.js';
+import { assertColumns, DataError, checkOptions } from '../errors.js';
 
 export type FillStrategy = 'mean' | 'median' | 'mode' | 'ffill' | 'bfill';
 export type FillSpec = unknown | { strategy: FillStrategy };
@@ -56,6 +56,7 @@ function filled(values: ArrayLike<unknown>, spec: unknown, column: string): Arra
  * fills the named columns each their way.
  */
 export function fillna(input: ColumnTable, spec: unknown, opts: FillnaOptions = {}): ColumnTable {
+  checkOptions('fillna', opts, ['indicator']);
   const table = input.reify();
   const perColumn: Record<string, unknown> =
     spec !== null && typeof spec === 'object' && !Array.isArray(spec) && !(spec instanceof Date)
