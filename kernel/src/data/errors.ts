@@ -22,16 +22,16 @@ export function assertColumns(names: readonly string[], wanted: readonly string[
  * Fails when `opts` names an option `fn` does not take: a typo (or pandas' `test_size` for
  * `testSize`) would otherwise be ignored without a word, e.g. leaving a split unseeded.
  */
-export function checkOptions(fn: string, opts: unknown, known: readonly string[]): void {
+export function checkOptions(fn: string, opts: unknown, known: readonly string[], Err: new (message: string) => Error = DataError): void {
   if (opts === undefined || opts === null) return;
   if (typeof opts !== 'object' || Array.isArray(opts)) {
-    throw new DataError(`${fn}: options must be an object such as { ${known[0]}: … }, got ${Array.isArray(opts) ? 'an array' : typeof opts}`);
+    throw new Err(`${fn}: options must be an object such as { ${known[0]}: … }, got ${Array.isArray(opts) ? 'an array' : typeof opts}`);
   }
   for (const key of Object.keys(opts)) {
     if (known.includes(key)) continue;
     const camel = key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
     const near = known.includes(camel) ? [camel] : nearNames(key, known);
     const hint = near.length ? ` (did you mean ${near.map((n) => `'${n}'`).join(' or ')}?)` : '';
-    throw new DataError(`${fn}: unknown option '${key}'${hint}; it takes: ${known.join(', ')}`);
+    throw new Err(`${fn}: unknown option '${key}'${hint}; it takes: ${known.join(', ')}`);
   }
 }
