@@ -4,6 +4,7 @@
  */
 import { nearNames } from '../util/distance.js';
 
+/** A bad file, column, value or option; the message names it and says what to do. */
 export class DataError extends Error {
   override name = 'DataError';
 }
