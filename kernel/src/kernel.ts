@@ -9,7 +9,7 @@ import { Bridge } from './protocol/bridge.js';
 import type { ConnectionInfo, ExecuteRequest, Header, HistoryRequest, Message } from './protocol/messages.js';
 import { Output } from './display/output.js';
 import { clearOutput, display, setDisplayTarget } from './display/display.js';
-import { formatValue, suppressesOutput } from './display/format.js';
+import { formatValue, suppressesOutput, warmFormatters } from './display/format.js';
 import { hasPendingOutputs, outputsSettled } from './display/pending.js';
 import { currentSink } from './display/capture.js';
 import { registerBuiltinFormatters } from './display/formatters.js';
@@ -105,13 +105,14 @@ export class Kernel {
   private loadApi(): Promise<void> {
     clearTimeout(this.preload);
     return (this.api ??= import('./index.js').then(
-      (ns) => {
+      async (ns) => {
         this.tensors = ns;
         const api = tsmlGlobal(ns);
         this.executor.modules.set(api, 'tsml');
         installCellGlobals({ tsml: api });
         // `import * as tf from '@tensorflow/tfjs'` gets the same TensorFlow.js as tsml.tf, on the selected backend.
         this.executor.provided.set('@tensorflow/tfjs', () => ns.loadTf() as Promise<Record<string, unknown>>);
+        await warmFormatters().catch((e: Error) => log(`could not load the table renderer: ${e.stack}`)); // tables then show in order with prints
       },
       (e: Error) => log(`could not load the tsml API for cells: ${e.stack}`),
     ));

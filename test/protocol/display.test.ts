@@ -100,3 +100,28 @@ describe('displays formatted later', () => {
     expect(types).toEqual(['display_data', 'error']);
   });
 });
+
+describe('a table shown between prints', () => {
+  // A fresh kernel: the first table of a session used to be formatted asynchronously, and every
+  // table after it too (the loaded renderer was not kept), so prints after display(t) came first.
+  let fresh: KernelClient;
+  beforeAll(async () => {
+    fresh = await KernelClient.start();
+  });
+  afterAll(async () => {
+    await fresh?.stop();
+  });
+  const sequence = (outputs: any[]) =>
+    outputs
+      .filter((m) => m.header.msg_type === 'stream' || m.header.msg_type === 'display_data')
+      .map((m) => (m.header.msg_type === 'stream' ? m.content.text : m.content.data['application/vnd.tsml.table.v1+json'] ? '<table>' : m.content.data['text/plain']))
+      .join('|');
+
+  it('keeps the order the cell made them in, from the first table of the session on', async () => {
+    const first = await fresh.execute('const t = tsml.datasets.autoMpg()\nconsole.log("before")\ndisplay(t)\nconsole.log("after")\ndisplay("third")', {}, 60_000);
+    expect(first.content.status).toBe('ok');
+    expect(sequence(first.outputs)).toBe("before\n|<table>|after\n|'third'");
+    const second = await fresh.execute('console.log("train:")\ndisplay(t.slice(0, 3))\nconsole.log("test:")\ndisplay(t.slice(3, 6))');
+    expect(sequence(second.outputs)).toBe('train:\n|<table>|test:\n|<table>');
+  }, 90_000);
+});
