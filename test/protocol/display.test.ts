@@ -124,4 +124,14 @@ describe('a table shown between prints', () => {
     const second = await fresh.execute('console.log("train:")\ndisplay(t.slice(0, 3))\nconsole.log("test:")\ndisplay(t.slice(3, 6))');
     expect(sequence(second.outputs)).toBe('train:\n|<table>|test:\n|<table>');
   }, 90_000);
+
+  it('console.log(table) prints the table, and a table inside a value prints as one line, not arquero internals', async () => {
+    const logged = await fresh.execute('const cars = tsml.datasets.autoMpg()\nconsole.log(cars.slice(0, 2))', {}, 60_000);
+    const text = fresh.stdoutOf(logged.outputs);
+    expect(text).toMatch(/^\s+MPG\s+Cylinders[^\n]*\n\s*0\s+18\s/);
+    expect(text).toContain('[2 rows × 8 columns]');
+    const split = await fresh.value('tsml.trainTestSplit(cars, { testSize: 0.2, randomState: 0 })');
+    expect(split).toContain('train: ColumnTable [318 rows × 8 columns: MPG, Cylinders, Displacement');
+    expect(split).not.toContain('_data');
+  }, 90_000);
 });
