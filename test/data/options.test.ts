@@ -41,3 +41,18 @@ describe('unknown options', () => {
     expect(d.getDummies(t, 'g' as any).columnNames()).toEqual(['x', 'g_a', 'g_b']);
   });
 });
+
+describe('values a verb cannot use', () => {
+  const cars = aq.table({ MPG: [18, 15, 24, 30], Origin: ['USA', 'USA', 'Japan', 'Europe'] });
+
+  it('standardize, minMax and corr name a text column instead of returning NaN', () => {
+    expect(() => d.standardize(cars, ['Origin'])).toThrow(/column 'Origin' is not numeric; encode it first/);
+    expect(() => d.minMax(cars, ['Origin'])).toThrow(/column 'Origin' is not numeric/);
+    expect(() => d.corr(cars, ['MPG', 'Origin'])).toThrow(/corr: column 'Origin' is not numeric \(row 0 holds "USA"\); encode it first/);
+  });
+
+  it('cut says what bins it takes; describe what include takes', () => {
+    expect(() => d.cut(cars, 'MPG', 'x' as any)).toThrow(/bins must be a positive integer or a list of edges, got "x"/);
+    expect(() => d.describe(cars, { include: 'strng' as any })).toThrow(/describe: include must be 'number', 'string' or 'all', got "strng"/);
+  });
+});

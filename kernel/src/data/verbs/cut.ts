@@ -84,6 +84,7 @@ export function cut(table: ColumnTable, column: string, bins: number | number[],
     if (!x.length) throw new DataError(`column '${column}' has no numeric values to bin`);
     return assign(table, column, equalWidthEdges(x, bins), opts);
   }
+  if (!Array.isArray(bins)) throw new DataError(`bins must be a positive integer or a list of edges, got ${JSON.stringify(bins)}`);
   return assign(table, column, bins, opts);
 }
 
