@@ -63,6 +63,8 @@ describe('execute', () => {
     const { content } = await k.execute("import nope from 'no-such-package-xyz'");
     expect(content.status).toBe('error');
     expect(content.evalue).toMatch(/npm install no-such-package-xyz/);
+    // The README's message, without Node's repetition pointing into the kernel's own files.
+    expect(content.evalue).toBe("Cannot find module 'no-such-package-xyz'. Install it next to the notebook (npm install no-such-package-xyz) and run the cell again.");
   });
 
   it("require() searches the notebook's directory, then the kernel's own packages", async () => {
@@ -82,6 +84,7 @@ describe('execute', () => {
     const missing = await k.execute("require('no-such-package-xyz')");
     expect(missing.content).toMatchObject({ status: 'error', ename: 'ModuleNotFoundError' });
     expect(missing.content.evalue).toMatch(/npm install no-such-package-xyz/);
+    expect(missing.content.evalue).toBe("Cannot find module 'no-such-package-xyz'. Install it next to the notebook (npm install no-such-package-xyz) and run the cell again.");
     const relative = await k.execute("require('./nope.cjs')");
     expect(relative.content.evalue).toMatch(/relative imports resolve from/);
   });
