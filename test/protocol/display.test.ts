@@ -77,6 +77,11 @@ describe('display', () => {
     expect(text!.length).toBeLessThan(2000);
     expect(text).toContain('more items');
   });
+
+  it('says to add await under a promise shown as a value (a call missing its await)', async () => {
+    const text = await k.value('new Promise(() => {})');
+    expect(text).toBe('Promise { <pending> }\n(a Promise: to show its result, write await before the call, e.g. await tsml.readCsv(path))');
+  });
 });
 
 describe('displays formatted later', () => {

@@ -28,6 +28,9 @@ export function inspectValue(value: unknown): string {
   });
 }
 
+/** Under a promise shown as a value: a call like readCsv(...) missing its await. */
+const PROMISE_HINT = '(a Promise: to show its result, write await before the call, e.g. await tsml.readCsv(path))';
+
 function isSelfDisplaying(v: unknown): v is { [JUPYTER_DISPLAY](): MimeBundle | Promise<MimeBundle> } {
   return (typeof v === 'object' || typeof v === 'function') && v !== null && typeof (v as any)[JUPYTER_DISPLAY] === 'function';
 }
@@ -102,6 +105,7 @@ export function formatValue(value: unknown): Formatted | Promise<Formatted> {
   const lazy = isSelfDisplaying(value) ? undefined : lazyFormatter(value);
   if (lazy?.render) return rendered(value, lazy.render);
   if (lazy) return loaded(lazy).then((render) => rendered(value, render), (e) => renderFailed(value, e));
+  if (value instanceof Promise) return { data: { 'text/plain': `${inspectValue(value)}\n${PROMISE_HINT}` }, metadata: {} };
   if (!isSelfDisplaying(value)) return { data: { 'text/plain': inspectValue(value) }, metadata: {} };
   try {
     const bundle = value[JUPYTER_DISPLAY]();
