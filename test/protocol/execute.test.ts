@@ -171,6 +171,14 @@ describe('execute', () => {
     expect(k.stdoutOf(outputs)).toBe('tick 0\ntick 1\ntick 2\n');
   });
 
+  it('sends a line printed before a long synchronous computation at once, not with the next print', async () => {
+    // A quiet spell first, then one print, 1 s of blocking work, and another print.
+    const { outputs } = await k.execute('await new Promise((r) => setTimeout(r, 200))\nconsole.log("epoch 1")\nconst t0 = Date.now(); while (Date.now() - t0 < 1000) {}\nconsole.log("epoch 2")');
+    const texts = outputs.filter((m) => m.header.msg_type === 'stream').map((m) => (m.content as any).text);
+    expect(texts[0]).toBe('epoch 1\n');
+    expect(texts.join('')).toBe('epoch 1\nepoch 2\n');
+  });
+
   it('routes console.error and process.stderr to the stderr stream', async () => {
     const { outputs } = await k.execute('console.error("warn!"); process.stderr.write("raw\\n")');
     expect(k.stdoutOf(outputs, 'stderr')).toBe('warn!\nraw\n');
