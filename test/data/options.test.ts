@@ -27,6 +27,9 @@ describe('unknown options', () => {
     expect(() => d.getDummies(t, ['g'], { drop_first: true } as any)).toThrow(/did you mean 'dropFirst'/);
     expect(() => d.standardize(t, ['x'], { ddf: 1 } as any)).toThrow(/did you mean 'ddof'/);
     expect(() => d.minMax(t, ['x'], { feature_range: [0, 1] } as any)).toThrow(/minMax: unknown option 'feature_range'; it takes: params, range/);
+    expect(() => d.valueCounts(t, 'g', { normalise: true } as any)).toThrow(/valueCounts: unknown option 'normalise' \(did you mean 'normalize'\?\)/);
+    expect(() => d.crosstab(t, 'g', 'x', { margin: true } as any)).toThrow(/did you mean 'margins'/);
+    expect(() => d.corr(t, ['x'], { methd: 'spearman' } as any)).toThrow(/did you mean 'method'/);
   });
 
   it('readCsv rejects na_values before reading', async () => {
@@ -53,6 +56,7 @@ describe('values a verb cannot use', () => {
 
   it('cut says what bins it takes; describe what include takes', () => {
     expect(() => d.cut(cars, 'MPG', 'x' as any)).toThrow(/bins must be a positive integer or a list of edges, got "x"/);
+    expect(() => d.qcut(cars, 'MPG', 'x' as any)).toThrow(/q must be a whole number of quantile bins or a list of quantiles in \[0, 1\], got "x"/);
     expect(() => d.describe(cars, { include: 'strng' as any })).toThrow(/describe: include must be 'number', 'string' or 'all', got "strng"/);
   });
 });

@@ -2,7 +2,7 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { columnOf, firstText, isMissing, numericColumns } from '../columns.js';
-import { assertColumns, DataError } from '../errors.js';
+import { assertColumns, checkOptions, DataError } from '../errors.js';
 
 /** Average ranks (ties share their mean rank), as Spearman needs. */
 function ranks(x: number[]): number[] {
@@ -36,6 +36,7 @@ export function pearson(x: number[], y: number[]): number {
  * `method` 'pearson' (default) or 'spearman', as pandas' `DataFrame.corr`.
  */
 export function corr(table: ColumnTable, columns?: string[], opts: { method?: 'pearson' | 'spearman' } = {}): ColumnTable {
+  checkOptions('corr', opts, ['method']);
   const cols = columns ?? numericColumns(table);
   assertColumns(table.columnNames(), cols);
   const data = cols.map((c) => columnOf(table, c));

@@ -95,6 +95,9 @@ export function cut(table: ColumnTable, column: string, bins: number | number[],
  */
 export function qcut(table: ColumnTable, column: string, q: number | number[], opts: CutOptions & { duplicates?: 'raise' | 'drop' } = {}): ColumnTable {
   assertColumns(table.columnNames(), [column]);
+  if (!(typeof q === 'number' && Number.isInteger(q) && q >= 1) && !Array.isArray(q)) {
+    throw new DataError(`q must be a whole number of quantile bins or a list of quantiles in [0, 1], got ${JSON.stringify(q)}`);
+  }
   const probs = typeof q === 'number' ? Array.from({ length: q + 1 }, (_, i) => i / q) : q;
   const sorted = presentNumbers(columnOf(table, column)).sort();
   let edges = probs.map((p) => quantileSorted(sorted, p));
