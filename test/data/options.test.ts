@@ -51,6 +51,9 @@ describe('values a verb cannot use', () => {
   it('standardize, minMax and corr name a text column instead of returning NaN', () => {
     expect(() => d.standardize(cars, ['Origin'])).toThrow(/column 'Origin' is not numeric; encode it first/);
     expect(() => d.minMax(cars, ['Origin'])).toThrow(/column 'Origin' is not numeric/);
+    const gaps = aq.table({ MPG: [18, null, 24], Origin: ['USA', null, 'Japan'] });
+    expect(() => d.fillna(gaps, { Origin: 'median' })).toThrow(/cannot fill column 'Origin' with its median: it is not numeric. Use 'mode' or a constant/);
+    expect(d.fillna(gaps, { Origin: 'mode', MPG: 'median' }).array('Origin')[1]).toBe('Japan');
     expect(() => d.corr(cars, ['MPG', 'Origin'])).toThrow(/corr: column 'Origin' is not numeric \(row 0 holds "USA"\); encode it first/);
   });
 

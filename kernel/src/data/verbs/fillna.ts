@@ -5,7 +5,7 @@
  * still see which values were imputed (the labs' recipe).
  */
 import type { ColumnTable } from 'arquero';
-import { columnOf, isMissing, mean, mode, presentNumbers, quantileSorted } from '../columns.js';
+import { columnOf, isMissing, mean, mode, presentNumbers, quantileSorted, firstText } from '../columns.js';
 import { assertColumns, DataError, checkOptions } from '../errors.js';
 
 export type FillStrategy = 'mean' | 'median' | 'mode' | 'ffill' | 'bfill';
@@ -42,7 +42,7 @@ function propagate(values: ArrayLike<unknown>, backward: boolean): unknown[] {
 function filled(values: ArrayLike<unknown>, spec: unknown, column: string): ArrayLike<unknown> {
   if (typeof spec === 'string' && STRATEGIES.has(spec)) {
     if (spec === 'ffill' || spec === 'bfill') return propagate(values, spec === 'bfill');
-    if (spec !== 'mode' && presentNumbers(values).length < Array.from(values).filter((v) => !isMissing(v)).length) {
+    if (spec !== 'mode' && (firstText(values) >= 0 || presentNumbers(values).length < Array.from(values).filter((v) => !isMissing(v)).length)) {
       throw new DataError(`cannot fill column '${column}' with its ${spec}: it is not numeric. Use 'mode' or a constant.`);
     }
     spec = fillValue(values, spec as 'mean' | 'median' | 'mode');
