@@ -9,7 +9,7 @@ import { Bridge } from './protocol/bridge.js';
 import type { ConnectionInfo, ExecuteRequest, Header, HistoryRequest, Message } from './protocol/messages.js';
 import { Output } from './display/output.js';
 import { clearOutput, display, setDisplayTarget } from './display/display.js';
-import { formatValue, suppressesOutput } from './display/format.js';
+import { formatValue, suppressesOutput, warmFormatters } from './display/format.js';
 import { hasPendingOutputs, outputsSettled } from './display/pending.js';
 import { currentSink } from './display/capture.js';
 import { registerBuiltinFormatters } from './display/formatters.js';
@@ -18,6 +18,7 @@ import { CellSyntaxError, completeness, loadTypeStripper } from './engine/compil
 import { formatError, formatSyntaxError, KeyboardInterrupt } from './engine/traceback.js';
 import { helpRequest } from './engine/introspect.js';
 import { defaultHistoryFile, History } from './engine/history.js';
+import { guardErrorListeners } from './engine/stray-guard.js';
 import { CommManager } from './comm/manager.js';
 import { installChannels } from './channel/index.js';
 import { installWidgets } from './widgets/manager.js';
@@ -104,13 +105,14 @@ export class Kernel {
   private loadApi(): Promise<void> {
     clearTimeout(this.preload);
     return (this.api ??= import('./index.js').then(
-      (ns) => {
+      async (ns) => {
         this.tensors = ns;
         const api = tsmlGlobal(ns);
         this.executor.modules.set(api, 'tsml');
         installCellGlobals({ tsml: api });
         // `import * as tf from '@tensorflow/tfjs'` gets the same TensorFlow.js as tsml.tf, on the selected backend.
         this.executor.provided.set('@tensorflow/tfjs', () => ns.loadTf() as Promise<Record<string, unknown>>);
+        await warmFormatters().catch((e: Error) => log(`could not load the table renderer: ${e.stack}`)); // tables then show in order with prints
       },
       (e: Error) => log(`could not load the tsml API for cells: ${e.stack}`),
     ));
@@ -137,6 +139,7 @@ export class Kernel {
     }) as typeof process.exit;
     this.watchParent(exit);
     process.on('SIGINT', () => this.interrupt());
+    guardErrorListeners((err, what) => this.reportStray(err, what));
     process.on('uncaughtException', (err) => this.reportStray(err, 'an uncaught exception in a callback'));
     process.on('unhandledRejection', (reason) => {
       if (reason instanceof KeyboardInterrupt) return; // leftovers of an interrupted cell

@@ -53,6 +53,11 @@ describe('display.dive bundle', () => {
     expect(none.data).toBeUndefined();
   });
 
+  it('fails on an option it does not take, naming the one meant', () => {
+    expect(() => buildDive(adult, { colour: 'income' } as never)).toThrow(/display\.dive: unknown option 'colour' \(did you mean 'color'\?\); it takes: row, column/);
+    expect(() => buildDive(adult, { x: 'age', y_axis: 'hours_per_week' } as never)).toThrow(/unknown option 'y_axis'/);
+  });
+
   it('samples above the cap, with the seed in the payload and a note in the summary', () => {
     const { bundle, source } = buildDive(adult, { cap: 500, seed: 9, color: 'sex' });
     const payload = bundle[TsmlMime.dive] as DivePayload;

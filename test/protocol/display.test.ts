@@ -77,6 +77,11 @@ describe('display', () => {
     expect(text!.length).toBeLessThan(2000);
     expect(text).toContain('more items');
   });
+
+  it('says to add await under a promise shown as a value (a call missing its await)', async () => {
+    const text = await k.value('new Promise(() => {})');
+    expect(text).toBe('Promise { <pending> }\n(a Promise: to show its result, write await before the call, e.g. await tsml.readCsv(path))');
+  });
 });
 
 describe('displays formatted later', () => {
@@ -99,4 +104,39 @@ describe('displays formatted later', () => {
     const types = failing.outputs.map((m) => m.header.msg_type).filter((t) => t === 'display_data' || t === 'error');
     expect(types).toEqual(['display_data', 'error']);
   });
+});
+
+describe('a table shown between prints', () => {
+  // A fresh kernel: the first table of a session used to be formatted asynchronously, and every
+  // table after it too (the loaded renderer was not kept), so prints after display(t) came first.
+  let fresh: KernelClient;
+  beforeAll(async () => {
+    fresh = await KernelClient.start();
+  });
+  afterAll(async () => {
+    await fresh?.stop();
+  });
+  const sequence = (outputs: any[]) =>
+    outputs
+      .filter((m) => m.header.msg_type === 'stream' || m.header.msg_type === 'display_data')
+      .map((m) => (m.header.msg_type === 'stream' ? m.content.text : m.content.data['application/vnd.tsml.table.v1+json'] ? '<table>' : m.content.data['text/plain']))
+      .join('|');
+
+  it('keeps the order the cell made them in, from the first table of the session on', async () => {
+    const first = await fresh.execute('const t = tsml.datasets.autoMpg()\nconsole.log("before")\ndisplay(t)\nconsole.log("after")\ndisplay("third")', {}, 60_000);
+    expect(first.content.status).toBe('ok');
+    expect(sequence(first.outputs)).toBe("before\n|<table>|after\n|'third'");
+    const second = await fresh.execute('console.log("train:")\ndisplay(t.slice(0, 3))\nconsole.log("test:")\ndisplay(t.slice(3, 6))');
+    expect(sequence(second.outputs)).toBe('train:\n|<table>|test:\n|<table>');
+  }, 90_000);
+
+  it('console.log(table) prints the table, and a table inside a value prints as one line, not arquero internals', async () => {
+    const logged = await fresh.execute('const cars = tsml.datasets.autoMpg()\nconsole.log(cars.slice(0, 2))', {}, 60_000);
+    const text = fresh.stdoutOf(logged.outputs);
+    expect(text).toMatch(/^\s+MPG\s+Cylinders[^\n]*\n\s*0\s+18\s/);
+    expect(text).toContain('[2 rows × 8 columns]');
+    const split = await fresh.value('tsml.trainTestSplit(cars, { testSize: 0.2, randomState: 0 })');
+    expect(split).toContain('train: ColumnTable [318 rows × 8 columns: MPG, Cylinders, Displacement');
+    expect(split).not.toContain('_data');
+  }, 90_000);
 });

@@ -63,6 +63,8 @@ describe('execute', () => {
     const { content } = await k.execute("import nope from 'no-such-package-xyz'");
     expect(content.status).toBe('error');
     expect(content.evalue).toMatch(/npm install no-such-package-xyz/);
+    // The README's message, without Node's repetition pointing into the kernel's own files.
+    expect(content.evalue).toBe("Cannot find module 'no-such-package-xyz'. Install it next to the notebook (npm install no-such-package-xyz) and run the cell again.");
   });
 
   it("require() searches the notebook's directory, then the kernel's own packages", async () => {
@@ -82,6 +84,7 @@ describe('execute', () => {
     const missing = await k.execute("require('no-such-package-xyz')");
     expect(missing.content).toMatchObject({ status: 'error', ename: 'ModuleNotFoundError' });
     expect(missing.content.evalue).toMatch(/npm install no-such-package-xyz/);
+    expect(missing.content.evalue).toBe("Cannot find module 'no-such-package-xyz'. Install it next to the notebook (npm install no-such-package-xyz) and run the cell again.");
     const relative = await k.execute("require('./nope.cjs')");
     expect(relative.content.evalue).toMatch(/relative imports resolve from/);
   });
@@ -166,6 +169,14 @@ describe('execute', () => {
     const streams = outputs.filter((m) => m.header.msg_type === 'stream');
     expect(streams.length).toBeGreaterThanOrEqual(2);
     expect(k.stdoutOf(outputs)).toBe('tick 0\ntick 1\ntick 2\n');
+  });
+
+  it('sends a line printed before a long synchronous computation at once, not with the next print', async () => {
+    // A quiet spell first, then one print, 1 s of blocking work, and another print.
+    const { outputs } = await k.execute('await new Promise((r) => setTimeout(r, 200))\nconsole.log("epoch 1")\nconst t0 = Date.now(); while (Date.now() - t0 < 1000) {}\nconsole.log("epoch 2")');
+    const texts = outputs.filter((m) => m.header.msg_type === 'stream').map((m) => (m.content as any).text);
+    expect(texts[0]).toBe('epoch 1\n');
+    expect(texts.join('')).toBe('epoch 1\nepoch 2\n');
   });
 
   it('routes console.error and process.stderr to the stderr stream', async () => {

@@ -108,6 +108,45 @@ describe('stray errors', () => {
   });
 });
 
+describe('stray errors after a package added rethrowing process listeners', () => {
+  // Emscripten-built packages (tfjs-backend-wasm, sql.js, …) add
+  // process.on('uncaughtException', (e) => { throw e }) when they load under Node.
+  let k2: KernelClient;
+  beforeAll(async () => {
+    k2 = await KernelClient.start();
+  });
+  afterAll(async () => {
+    await k2?.stop();
+  });
+
+  it('reports a timer throw once and keeps the kernel alive', async () => {
+    await k2.value(`process.on('uncaughtException', (e) => { throw e }); process.on('unhandledRejection', (r) => { throw r }); 1`);
+    const { outputs, content } = await k2.execute('setTimeout(() => { throw new Error("from a timer") }, 10)\nawait new Promise((r) => setTimeout(r, 200))\n"after"');
+    expect(content.status).toBe('ok');
+    const stderr = k2.stdoutOf(outputs, 'stderr').replace(/\x1b\[[0-9;]*m/g, '');
+    expect(stderr.match(/Error: from a timer/g)).toHaveLength(1);
+    expect(await k2.value('"alive"')).toBe("'alive'");
+  }, 30_000);
+
+  it('survives an unhandled rejection, and a listener that throws something else is reported', async () => {
+    const { outputs } = await k2.execute('Promise.reject(new Error("rejected")); await new Promise((r) => setTimeout(r, 200))');
+    expect(k2.stdoutOf(outputs, 'stderr')).toMatch(/rejected/);
+    await k2.value(`process.on('uncaughtException', () => { throw new Error("listener broke") }); 1`);
+    const second = await k2.execute('setTimeout(() => { throw new Error("again") }, 10)\nawait new Promise((r) => setTimeout(r, 200))');
+    const stderr = k2.stdoutOf(second.outputs, 'stderr');
+    expect(stderr).toMatch(/again/);
+    expect(stderr).toMatch(/listener broke/);
+    expect(await k2.value('"alive"')).toBe("'alive'");
+  }, 30_000);
+
+  it('survives a timer throw once TensorFlow.js (wasm backend) has loaded', async () => {
+    await k2.execute('await tsml.loadTf(); 1', {}, 60_000);
+    const { content } = await k2.execute('setTimeout(() => { throw new Error("after tf") }, 10)\nawait new Promise((r) => setTimeout(r, 200))');
+    expect(content.status).toBe('ok');
+    expect(await k2.value('"alive"')).toBe("'alive'");
+  }, 90_000);
+});
+
 describe('lifecycle', () => {
   it('exits with the code a cell passes to process.exit()', async () => {
     const k2 = await KernelClient.start();

@@ -171,6 +171,9 @@ describe('statisticsFromFile / isStatisticsFile (for display.overview)', () => {
     expect(isStatisticsFile(42)).toBe(false);
     const ours = await statisticsFromFile([files.train, files.test], { names: ['train', 'test'] });
     expect(ours.datasets!.map((d) => d.name)).toEqual(['train', 'test']);
+    // Without names, each dataset is named after its file, as display.overview(['train.parquet', 'test.parquet']) shows them.
+    const unnamed = await statisticsFromFile([files.train, files.test]);
+    expect(unnamed.datasets!.map((d) => d.name)).toEqual(['train', 'test']);
     await expect(statisticsFromFile('x.csv')).rejects.toThrow(/not a \.parquet file/);
   }, 60_000);
 });

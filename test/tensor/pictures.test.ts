@@ -78,6 +78,12 @@ describe('display.heatmap', () => {
     expect(() => heatmap([[1, 2], [3]])).toThrow(/ragged/);
     expect(() => heatmap(tf.zeros([2, 2]), { colormap: 'nope' as never })).toThrow(/unknown colormap/);
   });
+
+  it('fails on an option it does not take (display.images too), naming the one meant', () => {
+    expect(() => heatmap(tf.zeros([2, 2]), { colourmap: 'magma' } as never)).toThrow(/display\.heatmap: unknown option 'colourmap' \(did you mean 'colormap'\?\)/);
+    expect(() => images(tf.zeros([4, 2, 2, 1]), { colums: 2 } as never)).toThrow(/display\.images: unknown option 'colums' \(did you mean 'columns'\?\)/);
+    expect(() => display.images(tf.zeros([4, 2, 2, 1]), { columns: 2, display_id: 'grid' })).not.toThrow();
+  });
 });
 
 describe('display.images', () => {

@@ -176,6 +176,13 @@ describe('fit', () => {
     const raw = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [3] })] });
     await expect(fit(raw, { x, y: tf.zeros([10, 1]) }, quiet)).rejects.toThrow(/compile the model first/);
     await expect(fit(m, { x, y: tf.zeros([10, 1]) }, { callbacks: [callbacks.earlyStopping({ monitor: 'val_acc' })], ...quiet })).rejects.toThrow(/cannot monitor 'val_acc'; this fit logs loss, mae/);
+    // Keras' snake_case names and typos fail instead of training with the defaults.
+    await expect(fit(m, { x, y: tf.zeros([10, 1]) }, { epoch: 5, ...quiet } as never)).rejects.toThrow(/fit: unknown option 'epoch' \(did you mean 'epochs'\?\); it takes: epochs/);
+    await expect(fit(m, { x, y: tf.zeros([10, 1]) }, { batch_size: 5, ...quiet } as never)).rejects.toThrow(/did you mean 'batchSize'/);
+    const w = tf.variable(tf.zeros([3, 1]));
+    const loss = (b: { x: unknown }) => tf.matMul(b.x as TF.Tensor, w).squeeze([1]);
+    await expect(fitLoop({ params: [w], loss, optimizer: tf.train.sgd(0.1), data: { x }, validation_split: 0.2, ...quiet } as never)).rejects.toThrow(/fitLoop: unknown option 'validation_split' \(did you mean 'validationSplit'\?\)/);
+    w.dispose();
     x.dispose();
   });
 

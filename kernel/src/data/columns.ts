@@ -56,6 +56,13 @@ export function numericColumns(table: ColumnTable): string[] {
 }
 
 /** The present values as numbers, in `out` (by default a new array, which the caller may reorder). */
+/** The row of the first text value, or -1: a column of strings cannot be scaled or correlated. */
+export function firstText(values: Values): number {
+  if (ArrayBuffer.isView(values)) return -1;
+  for (let i = 0; i < values.length; i++) if (typeof values[i] === 'string') return i;
+  return -1;
+}
+
 export function presentNumbers(values: Values, out = new Float64Array(values.length)): Float64Array {
   let k = 0;
   if (values instanceof Float64Array) {

@@ -8,9 +8,9 @@
 import type { ColumnTable } from 'arquero';
 import { tsmlBundle, TsmlMime, type DiveEmbeddedColumn, type DivePayload, type DiveView, type MimeBundle } from '../mime/index.js';
 import { fromDanfo, isDanfo } from '../data/danfo.js';
-import { DataError } from '../data/errors.js';
+import { checkOptions, DataError } from '../data/errors.js';
 import { diveLayout, LayoutCache, type DiveLayout } from '../dive/layout.js';
-import { resolveView, viewColumns } from '../dive/view.js';
+import { DiveOptionError, resolveView, viewColumns } from '../dive/view.js';
 import { fitCamera, worldBounds, type Viewport } from '../dive/camera.js';
 import { marginsFor } from '../dive/labels.js';
 import { rasterize } from '../dive/raster.js';
@@ -35,6 +35,8 @@ export interface DiveOptions extends Partial<DiveView> {
 }
 
 export const DEFAULT_CAP = 1_000_000;
+const DIVE_OPTIONS = ['row', 'column', 'layout', 'x', 'y', 'sort', 'color', 'label', 'size', 'bins', 'facetValues', 'colorValues', 'pointScale',
+  'cap', 'seed', 'embedBytes', 'height', 'width', 'title', 'display_id', 'metadata'];
 export const DEFAULT_EMBED_BYTES = 256 << 10;
 
 const isTable = (v: unknown): v is ColumnTable => typeof (v as ColumnTable | null)?.columnNames === 'function' && typeof (v as ColumnTable).numRows === 'function';
@@ -61,6 +63,8 @@ export interface DiveBuild {
 /** The payload, snapshot and summary of a Dive of `input`. */
 export function buildDive(input: unknown, opts: DiveOptions = {}, channel?: string): DiveBuild {
   const table = asTable(input);
+  // `colour: 'income'` or `x_axis` would otherwise draw an uncoloured stack without a word.
+  checkOptions('display.dive', opts, DIVE_OPTIONS, DiveOptionError);
   if (table.numCols() === 0) throw new DataError('display.dive: the table has no columns');
   if (table.numRows() === 0) throw new DataError('display.dive: the table has no rows; nothing to show. Check the filter or loader that produced it');
   const cap = positiveInt('cap', opts.cap, DEFAULT_CAP);

@@ -28,6 +28,9 @@ export function inspectValue(value: unknown): string {
   });
 }
 
+/** Under a promise shown as a value: a call like readCsv(...) missing its await. */
+const PROMISE_HINT = '(a Promise: to show its result, write await before the call, e.g. await tsml.readCsv(path))';
+
 function isSelfDisplaying(v: unknown): v is { [JUPYTER_DISPLAY](): MimeBundle | Promise<MimeBundle> } {
   return (typeof v === 'object' || typeof v === 'function') && v !== null && typeof (v as any)[JUPYTER_DISPLAY] === 'function';
 }
@@ -52,15 +55,35 @@ function renderFailed(value: unknown, e: unknown): Formatted {
   return { data: { 'text/plain': `${inspectValue(value)}\n(rendering failed: ${(e as Error)?.message ?? e})` }, metadata: {} };
 }
 
-type LazyFormatter = { matches: (v: object) => boolean; load: () => Promise<(v: any) => MimeBundle> };
+type Render = (v: any) => MimeBundle;
+type LazyFormatter = { matches: (v: object) => boolean; load: () => Promise<Render>; warm: boolean; render?: Render };
 const formatters: LazyFormatter[] = [];
 
 /**
  * Registers a renderer for values recognised by shape (e.g. arquero tables),
  * loaded on first use so the kernel starts without the libraries it renders.
+ * Once loaded it renders synchronously, so `display(t); console.log(…)` keeps its order;
+ * `warm` ones are loaded by warmFormatters() (with the tsml API), before a cell shows one.
  */
-export function registerFormatter(matches: LazyFormatter['matches'], load: LazyFormatter['load']): void {
-  formatters.push({ matches, load });
+export function registerFormatter(matches: LazyFormatter['matches'], load: LazyFormatter['load'], opts: { warm?: boolean } = {}): void {
+  formatters.push({ matches, load, warm: opts.warm ?? false });
+}
+
+async function loaded(f: LazyFormatter): Promise<Render> {
+  return (f.render ??= await f.load());
+}
+
+/** Loads the `warm` formatters now, so the values they render show in order with the cell's other output. */
+export async function warmFormatters(): Promise<void> {
+  await Promise.all(formatters.filter((f) => f.warm).map(loaded));
+}
+
+function rendered(value: unknown, render: Render): Formatted {
+  try {
+    return fromBundle(value, render(value));
+  } catch (e) {
+    return renderFailed(value, e);
+  }
 }
 
 function lazyFormatter(value: unknown): LazyFormatter | undefined {
@@ -80,18 +103,9 @@ function lazyFormatter(value: unknown): LazyFormatter | undefined {
  */
 export function formatValue(value: unknown): Formatted | Promise<Formatted> {
   const lazy = isSelfDisplaying(value) ? undefined : lazyFormatter(value);
-  if (lazy) {
-    return lazy.load().then(
-      (render) => {
-        try {
-          return fromBundle(value, render(value));
-        } catch (e) {
-          return renderFailed(value, e);
-        }
-      },
-      (e) => renderFailed(value, e),
-    );
-  }
+  if (lazy?.render) return rendered(value, lazy.render);
+  if (lazy) return loaded(lazy).then((render) => rendered(value, render), (e) => renderFailed(value, e));
+  if (value instanceof Promise) return { data: { 'text/plain': `${inspectValue(value)}\n${PROMISE_HINT}` }, metadata: {} };
   if (!isSelfDisplaying(value)) return { data: { 'text/plain': inspectValue(value) }, metadata: {} };
   try {
     const bundle = value[JUPYTER_DISPLAY]();

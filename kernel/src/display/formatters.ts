@@ -14,7 +14,15 @@ const isArqueroTable = (v: object) =>
 const isDanfoFrame = (v: object) => typeof (v as Obj).$isSeries === 'boolean' && Array.isArray((v as Obj).columns);
 
 export function registerBuiltinFormatters(): void {
-  registerFormatter(isArqueroTable, async () => (await import('../data/render/table-live.js')).liveTableBundle);
+  registerFormatter(
+    isArqueroTable,
+    async () => {
+      const [{ liveTableBundle }, { installTableInspect }] = await Promise.all([import('../data/render/table-live.js'), import('../data/render/inspect.js')]);
+      installTableInspect(); // console.log(table) prints the table too
+      return liveTableBundle;
+    },
+    { warm: true },
+  );
   // Tensors of a tfjs copy that loadTf() did not patch (e.g. tfjs-node next to the notebook) render the same way.
   registerFormatter(isTensorLike, async () => (await import('../tensor/render.js')).tensorBundleSync as (v: any) => any);
   registerFormatter(isDanfoFrame, async () => {

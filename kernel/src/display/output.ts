@@ -30,6 +30,7 @@ export class Output {
   parent: Partial<Header> = {};
   private pending: { name: StreamName; text: string } | undefined;
   private pendingSince = 0;
+  private flushedAt = 0;
   private scheduled = false;
 
   constructor(private readonly sink: IopubSink) {}
@@ -44,7 +45,10 @@ export class Output {
       this.pendingSince = Date.now();
     }
     this.pending.text += text;
-    if (this.pending.text.length >= MAX_BUFFERED || Date.now() - this.pendingSince >= MAX_AGE_MS) {
+    // Also the first write after a quiet spell goes at once: a synchronous loop that prints
+    // and then computes for a while would otherwise show each line only at the next print.
+    const now = Date.now();
+    if (this.pending.text.length >= MAX_BUFFERED || now - this.pendingSince >= MAX_AGE_MS || now - this.flushedAt >= MAX_AGE_MS) {
       this.flush();
       this.sink.flush?.();
     } else if (!this.scheduled) {
@@ -60,6 +64,7 @@ export class Output {
     const p = this.pending;
     if (!p) return;
     this.pending = undefined;
+    this.flushedAt = Date.now();
     this.sink.publish('stream', { name: p.name, text: p.text }, this.parent);
   }
 

@@ -46,7 +46,10 @@ function notFound(specifier: string, fromDir: string, cause: Error | undefined):
   const hint = bare
     ? `Install it next to the notebook (npm install ${packageName(specifier)}) and run the cell again.`
     : `Check the path; relative imports resolve from ${fromDir}.`;
-  return new ModuleNotFound(`Cannot find module '${specifier}'. ${hint} (${cause?.message.split('\n')[0] ?? ''})`);
+  // Node's own "cannot find package 'x' imported from <a kernel file>" repeats what the message says, pointing into the kernel.
+  const detail = cause?.message.split('\n')[0] ?? '';
+  const same = /^Cannot find (package|module) '/.test(detail) && detail.includes(`'${packageName(specifier)}'`);
+  return new ModuleNotFound(`Cannot find module '${specifier}'. ${hint}${detail && !same ? ` (${detail})` : ''}`);
 }
 
 /** Whether `e` says that `specifier` itself is missing (not a module it requires in turn). */

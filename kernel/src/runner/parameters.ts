@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { newCell, type Notebook, hasTag } from './notebook.js';
+import { nearNames } from '../util/distance.js';
 
 export type Params = Record<string, unknown>;
 
@@ -107,24 +108,13 @@ export async function declaredParameters(nb: Notebook): Promise<string[] | undef
   }
 }
 
-/** Edit distance, for "did you mean" (names are short). */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length];
-}
-
 /** papermill's "Passed unknown parameter" warnings: one per given name the parameters cell does not declare. */
 export function unknownParameters(params: Params, declared: string[]): string[] {
   const known = new Set(declared);
   return Object.keys(params)
     .filter((name) => !known.has(name))
     .map((name) => {
-      const near = declared.filter((d) => distance(d.toLowerCase(), name.toLowerCase()) <= Math.max(1, Math.floor(name.length / 4)));
+      const near = nearNames(name, declared);
       const hint = near.length ? ` Did you mean ${near.map((d) => `'${d}'`).join(' or ')}?` : '';
       const list = declared.length ? `it declares ${declared.join(', ')}` : 'it declares nothing';
       return `passed unknown parameter '${name}': the cell tagged 'parameters' does not declare it (${list}); it was injected anyway.${hint}`;

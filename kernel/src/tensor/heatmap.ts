@@ -5,6 +5,7 @@
  * cell is visible; large ones are strided down to `maxSide` on the backend.
  */
 import { encodePng } from '../display/png.js';
+import { checkOptions } from '../data/errors.js';
 import { JUPYTER_DISPLAY, type MimeBundle } from '../mime/index.js';
 import { colormap, type ColormapName } from './colormap.js';
 import { isTensorLike, type TensorLike } from './tensor-like.js';
@@ -102,6 +103,7 @@ export function heatmapBundle(d: Dense, opts: HeatmapOptions = {}): MimeBundle {
 
 /** A value that renders as the heatmap (read synchronously on cpu/wasm, asynchronously on GPU backends). */
 export function heatmap(x: unknown, opts: HeatmapOptions = {}): { [JUPYTER_DISPLAY](): MimeBundle | Promise<MimeBundle> } {
+  checkOptions('display.heatmap', opts, ['colormap', 'min', 'max', 'scale', 'maxSide', 'title', 'display_id', 'metadata'], TypeError);
   const shape = shapeOf(x);
   if (shape && shape.length !== 2) {
     throw new RangeError(`display.heatmap needs a 2-D tensor, got shape [${shape.join(', ')}]; slice or reshape it first, e.g. t.reshape([rows, cols])`);

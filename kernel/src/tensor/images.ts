@@ -5,6 +5,7 @@
  * images are read from the backend.
  */
 import { encodePng } from '../display/png.js';
+import { checkOptions } from '../data/errors.js';
 import { JUPYTER_DISPLAY, type MimeBundle } from '../mime/index.js';
 import { colormap, type ColormapName } from './colormap.js';
 import { andThen } from './heatmap.js';
@@ -179,6 +180,7 @@ function readLabels(l: ImagesOptions['labels'], n: number): string[] | undefined
 
 /** A value that renders as the image grid. */
 export function images(x: unknown, opts: ImagesOptions = {}): { [JUPYTER_DISPLAY](): MimeBundle | Promise<MimeBundle> } {
+  checkOptions('display.images', opts, ['labels', 'columns', 'scale', 'colormap', 'range', 'max', 'title', 'display_id', 'metadata'], TypeError);
   const max = Math.max(1, Math.floor(opts.max ?? 64));
   colormap(opts.colormap ?? 'gray'); // fail now on an unknown name, not at render time
   // Validate the shape and read now, so a bad input fails the cell that asked.

@@ -11,7 +11,8 @@ import { disposeBatch, makeSource, type Batch, type DataInput } from './data.js'
 import { trainingLoop } from './loop.js';
 import type { Evaluation, StepArithmetic } from './trainer.js';
 import { defaultCallbacks } from './callbacks/defaults.js';
-import type { FitOptions } from './fit.js';
+import { FIT_OPTIONS, type FitOptions } from './fit.js';
+import { checkOptions } from '../data/errors.js';
 import { requireTf } from './tf.js';
 
 export type LossFn = (batch: Batch, info: { training: boolean }) => TF.Tensor | ({ loss: TF.Tensor } & Record<string, TF.Tensor>);
@@ -63,6 +64,7 @@ function loopArithmetic(tf: typeof TF, o: FitLoopOptions): StepArithmetic {
  * `fit`; resolves to the `History`.
  */
 export async function fitLoop(o: FitLoopOptions): Promise<History> {
+  checkOptions('fitLoop', o, [...FIT_OPTIONS, 'params', 'loss', 'optimizer', 'data'], TypeError);
   const tf = requireTf();
   const step = loopArithmetic(tf, o);
   const source = makeSource(tf, o.data, o);

@@ -11,6 +11,7 @@ import type { Evaluation, Forward, StepArithmetic } from './trainer.js';
 import type { Callback } from './callbacks/types.js';
 import { defaultCallbacks } from './callbacks/defaults.js';
 import { requireTf } from './tf.js';
+import { checkOptions } from '../data/errors.js';
 
 export interface FitOptions extends DataOptions {
   epochs?: number;
@@ -31,6 +32,10 @@ export interface FitOptions extends DataOptions {
   /** Keep batches from iterables instead of disposing them after their step. */
   keepBatches?: boolean;
 }
+
+/** What fit takes: a Keras habit (`batch_size`, `validation_split`) or a typo must not be ignored. */
+export const FIT_OPTIONS = ['epochs', 'initialEpoch', 'accumulate', 'callbacks', 'verbose', 'name', 'history', 'keepBatches',
+  'batchSize', 'shuffle', 'seed', 'x', 'y', 'validationSplit', 'validationData'];
 
 type Model = TF.LayersModel & { lossFunctions?: ((yTrue: TF.Tensor, yPred: TF.Tensor) => TF.Tensor)[]; metricsNames?: string[]; metricsTensors?: [(yTrue: TF.Tensor, yPred: TF.Tensor) => TF.Tensor, number][] };
 
@@ -81,6 +86,7 @@ export function modelArithmetic(tf: typeof TF, model: Model): StepArithmetic {
  * interrupt/resume. Resolves to the `History`.
  */
 export async function fit(model: TF.LayersModel, data: DataInput, opts: FitOptions = {}): Promise<History> {
+  checkOptions('fit', opts, FIT_OPTIONS, TypeError);
   const tf = requireTf();
   const m = model as Model;
   const step = modelArithmetic(tf, m);

@@ -12,6 +12,7 @@ import { DEFAULT_NA, type ParseSpec } from '../csv/infer.js';
 import { byteLabel, toUtf8 } from '../csv/fields.js';
 import { CsvReader, Restart, type ReaderOptions } from '../csv/reader.js';
 import { readParallel } from '../csv/parallel.js';
+import { checkOptions } from '../errors.js';
 
 export interface CsvOptions extends Omit<TokenizeOptions, 'source'> {
   /** Extra strings read as missing (pandas `na_values`), added to pandas' defaults unless keepDefaultNa is false. */
@@ -25,6 +26,8 @@ export interface CsvOptions extends Omit<TokenizeOptions, 'source'> {
 }
 
 type Options = CsvOptions & { source?: string };
+
+const CSV_OPTIONS = ['delimiter', 'header', 'names', 'skipRows', 'nrows', 'onBadLines', 'comment', 'naValues', 'keepDefaultNa', 'parse', 'columns', 'encoding'];
 
 function readerOptions(opts: Options, label: string, text: Set<string>): ReaderOptions {
   const na = new Set([...(opts.keepDefaultNa === false ? [] : DEFAULT_NA), ...(opts.naValues ?? [])]);
@@ -61,7 +64,8 @@ export function parseCsv(text: string, opts: Options = {}): ColumnTable {
 }
 
 /** Reads a CSV file (path relative to the notebook) or URL into a table. */
-export function readCsv(source: string | URL, opts: CsvOptions = {}): Promise<ColumnTable> {
+export async function readCsv(source: string | URL, opts: CsvOptions = {}): Promise<ColumnTable> {
+  checkOptions('readCsv', opts, CSV_OPTIONS);
   return readCsvChunked(source, opts);
 }
 

@@ -1,8 +1,8 @@
 /** corr(): Pearson (or Spearman) correlation matrix of numeric columns, pairwise-complete like pandas. */
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { columnOf, isMissing, numericColumns } from '../columns.js';
-import { assertColumns } from '../errors.js';
+import { columnOf, firstText, isMissing, numericColumns } from '../columns.js';
+import { assertColumns, checkOptions, DataError } from '../errors.js';
 
 /** Average ranks (ties share their mean rank), as Spearman needs. */
 function ranks(x: number[]): number[] {
@@ -36,9 +36,14 @@ export function pearson(x: number[], y: number[]): number {
  * `method` 'pearson' (default) or 'spearman', as pandas' `DataFrame.corr`.
  */
 export function corr(table: ColumnTable, columns?: string[], opts: { method?: 'pearson' | 'spearman' } = {}): ColumnTable {
+  checkOptions('corr', opts, ['method']);
   const cols = columns ?? numericColumns(table);
   assertColumns(table.columnNames(), cols);
   const data = cols.map((c) => columnOf(table, c));
+  data.forEach((values, i) => {
+    const r = firstText(values);
+    if (r >= 0) throw new DataError(`corr: column '${cols[i]}' is not numeric (row ${r} holds ${JSON.stringify(values[r])}); encode it first (e.g. tsml.getDummies) or leave it out of the columns`);
+  });
   const matrix: Record<string, unknown[]> = { column: cols };
   cols.forEach((c, j) => {
     matrix[c] = cols.map((_, i) => {

@@ -2,7 +2,7 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { columnOf, isMissing } from '../columns.js';
-import { assertColumns, DataError } from '../errors.js';
+import { assertColumns, checkOptions, DataError } from '../errors.js';
 
 export interface CrosstabOptions {
   /** Divide by the grand total ('all'), each row's total ('index') or each column's total ('columns'). */
@@ -19,6 +19,7 @@ const sortKeys = (keys: unknown[]) => keys.sort((a, b) => (typeof a === 'number'
  * and totals.
  */
 export function crosstab(table: ColumnTable, index: string, columns: string, opts: CrosstabOptions = {}): ColumnTable {
+  checkOptions('crosstab', opts, ['normalize', 'margins']);
   assertColumns(table.columnNames(), [index, columns]);
   const a = columnOf(table, index);
   const b = columnOf(table, columns);

@@ -84,6 +84,7 @@ export function cut(table: ColumnTable, column: string, bins: number | number[],
     if (!x.length) throw new DataError(`column '${column}' has no numeric values to bin`);
     return assign(table, column, equalWidthEdges(x, bins), opts);
   }
+  if (!Array.isArray(bins)) throw new DataError(`bins must be a positive integer or a list of edges, got ${JSON.stringify(bins)}`);
   return assign(table, column, bins, opts);
 }
 
@@ -94,6 +95,9 @@ export function cut(table: ColumnTable, column: string, bins: number | number[],
  */
 export function qcut(table: ColumnTable, column: string, q: number | number[], opts: CutOptions & { duplicates?: 'raise' | 'drop' } = {}): ColumnTable {
   assertColumns(table.columnNames(), [column]);
+  if (!(typeof q === 'number' && Number.isInteger(q) && q >= 1) && !Array.isArray(q)) {
+    throw new DataError(`q must be a whole number of quantile bins or a list of quantiles in [0, 1], got ${JSON.stringify(q)}`);
+  }
   const probs = typeof q === 'number' ? Array.from({ length: q + 1 }, (_, i) => i / q) : q;
   const sorted = presentNumbers(columnOf(table, column)).sort();
   let edges = probs.map((p) => quantileSorted(sorted, p));

@@ -6,7 +6,7 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { columnOf, isMissing, isNumericColumn, presentNumbersOf, quantilesInPlace, std } from '../columns.js';
-import { assertColumns } from '../errors.js';
+import { assertColumns, checkOptions, DataError } from '../errors.js';
 
 export interface DescribeOptions {
   /** 'number' (default when the table has numeric columns), 'string', or 'all'. */
@@ -57,6 +57,10 @@ function stringStats(values: ArrayLike<unknown>): Record<string, unknown> {
  * adds count, unique, top and freq.
  */
 export function describe(table: ColumnTable, opts: DescribeOptions = {}): ColumnTable {
+  checkOptions('describe', opts, ['include', 'percentiles', 'columns']);
+  if (opts.include !== undefined && !['number', 'string', 'all'].includes(opts.include)) {
+    throw new DataError(`describe: include must be 'number', 'string' or 'all', got ${JSON.stringify(opts.include)}`);
+  }
   const names = opts.columns ?? table.columnNames();
   assertColumns(table.columnNames(), names);
   // Columns are read one at a time, and string columns only when asked for.

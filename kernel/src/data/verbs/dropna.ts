@@ -1,7 +1,7 @@
 /** dropna(): drop rows with missing values in any (or all) of the given columns, or with fewer than `thresh` present. */
 import type { ColumnTable } from 'arquero';
 import { columnOf, isMissing, takeRows } from '../columns.js';
-import { assertColumns, DataError } from '../errors.js';
+import { assertColumns, DataError, checkOptions } from '../errors.js';
 
 export interface DropnaOptions {
   subset?: string[];
@@ -16,6 +16,7 @@ export interface DropnaOptions {
  * values.
  */
 export function dropna(table: ColumnTable, opts: DropnaOptions = {}): ColumnTable {
+  checkOptions('dropna', opts, ['subset', 'how', 'thresh']);
   const subset = opts.subset ?? table.columnNames();
   assertColumns(table.columnNames(), subset);
   if (opts.how && opts.how !== 'any' && opts.how !== 'all') throw new DataError(`how must be 'any' or 'all', got '${opts.how}'`);

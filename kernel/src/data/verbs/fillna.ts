@@ -5,8 +5,8 @@
  * still see which values were imputed (the labs' recipe).
  */
 import type { ColumnTable } from 'arquero';
-import { columnOf, isMissing, mean, mode, presentNumbers, quantileSorted } from '../columns.js';
-import { assertColumns, DataError } from '../errors.js';
+import { columnOf, isMissing, mean, mode, presentNumbers, quantileSorted, firstText } from '../columns.js';
+import { assertColumns, DataError, checkOptions } from '../errors.js';
 
 export type FillStrategy = 'mean' | 'median' | 'mode' | 'ffill' | 'bfill';
 export type FillSpec = unknown | { strategy: FillStrategy };
@@ -42,7 +42,7 @@ function propagate(values: ArrayLike<unknown>, backward: boolean): unknown[] {
 function filled(values: ArrayLike<unknown>, spec: unknown, column: string): ArrayLike<unknown> {
   if (typeof spec === 'string' && STRATEGIES.has(spec)) {
     if (spec === 'ffill' || spec === 'bfill') return propagate(values, spec === 'bfill');
-    if (spec !== 'mode' && presentNumbers(values).length < Array.from(values).filter((v) => !isMissing(v)).length) {
+    if (spec !== 'mode' && (firstText(values) >= 0 || presentNumbers(values).length < Array.from(values).filter((v) => !isMissing(v)).length)) {
       throw new DataError(`cannot fill column '${column}' with its ${spec}: it is not numeric. Use 'mode' or a constant.`);
     }
     spec = fillValue(values, spec as 'mean' | 'median' | 'mode');
@@ -56,6 +56,7 @@ function filled(values: ArrayLike<unknown>, spec: unknown, column: string): Arra
  * fills the named columns each their way.
  */
 export function fillna(input: ColumnTable, spec: unknown, opts: FillnaOptions = {}): ColumnTable {
+  checkOptions('fillna', opts, ['indicator']);
   const table = input.reify();
   const perColumn: Record<string, unknown> =
     spec !== null && typeof spec === 'object' && !Array.isArray(spec) && !(spec instanceof Date)

@@ -7,7 +7,7 @@
 import type { ColumnTable } from 'arquero';
 import * as aq from 'arquero';
 import { columnOf, isMissing, isNumeric } from '../columns.js';
-import { assertColumns } from '../errors.js';
+import { assertColumns, checkOptions } from '../errors.js';
 
 export interface DummiesOptions {
   /** Prefix per column (default: the column name). */
@@ -30,7 +30,9 @@ function categories(values: ArrayLike<unknown>): unknown[] {
  * `<column>_<value>`, categories sorted, as pandas' `get_dummies`; `dropFirst`, `dummyNa`,
  * `prefix`, `prefixSep`, `dtype`.
  */
-export function getDummies(input: ColumnTable, columns?: string[], opts: DummiesOptions = {}): ColumnTable {
+export function getDummies(input: ColumnTable, columns?: string | string[], opts: DummiesOptions = {}): ColumnTable {
+  checkOptions('getDummies', opts, ['prefix', 'prefixSep', 'dropFirst', 'dummyNa', 'dtype']);
+  if (typeof columns === 'string') columns = [columns]; // one column, as a user coming from pandas writes it
   const table = input.reify();
   const names = table.columnNames();
   const encode = columns ?? names.filter((n) => !isNumeric(columnOf(table, n)));

@@ -1,6 +1,7 @@
 /** minMax(): scale columns to [0, 1] (or `range`) with min and max fitted on this table or given. */
 import type { ColumnTable } from 'arquero';
 import { scaleColumns, type Scaled } from './scale.js';
+import { checkOptions } from '../errors.js';
 
 export interface MinMaxParams {
   min: number;
@@ -18,6 +19,7 @@ export interface MinMaxOptions {
  * statistics). Returns `{ table, params }`.
  */
 export function minMax(table: ColumnTable, columns?: string[], opts: MinMaxOptions = {}): Scaled<MinMaxParams> {
+  checkOptions('minMax', opts, ['params', 'range']);
   const [lo, hi] = opts.range ?? [0, 1];
   return scaleColumns(
     table,

@@ -5,7 +5,7 @@
  */
 import type { ColumnTable } from 'arquero';
 import { takeRows } from '../columns.js';
-import { DataError } from '../errors.js';
+import { DataError, checkOptions } from '../errors.js';
 import { sampleIndices } from '@tsml/datasets';
 import { permutation, randInt, rngFor } from '../../random/index.js';
 
@@ -26,6 +26,7 @@ export interface SampleOptions {
  * draw repeatable (else `tsml.seed`'s stream).
  */
 export function sample(table: ColumnTable, opts: SampleOptions = {}): ColumnTable {
+  checkOptions('sample', opts, ['n', 'frac', 'replace', 'seed', 'randomState', 'weights']);
   const total = table.numRows();
   if (opts.randomState !== undefined) {
     if (opts.seed !== undefined) throw new DataError('sample: give seed (tsml\'s stream) or randomState (pandas\' rows), not both');

@@ -4,7 +4,7 @@
  * every present value; missing values stay missing.
  */
 import type { ColumnTable } from 'arquero';
-import { columnOf, numericColumns, presentNumbers } from '../columns.js';
+import { columnOf, firstText, numericColumns, presentNumbers } from '../columns.js';
 import { assertColumns, DataError } from '../errors.js';
 
 export interface Scaled<P> {
@@ -28,7 +28,7 @@ export function scaleColumns<P>(
   for (const c of cols) {
     const values = columnOf(table, c);
     const x = presentNumbers(values);
-    if (x.length !== Array.from(values).filter((v) => v !== null && v !== undefined && !(typeof v === 'number' && Number.isNaN(v))).length) {
+    if (firstText(values) >= 0 || x.length !== Array.from(values).filter((v) => v !== null && v !== undefined && !(typeof v === 'number' && Number.isNaN(v))).length) {
       throw new DataError(`column '${c}' is not numeric; encode it first (e.g. getDummies) or leave it out of the columns`);
     }
     const p = given ? given[c] : fit(x, c);

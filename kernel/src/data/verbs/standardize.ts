@@ -6,6 +6,7 @@
 import type { ColumnTable } from 'arquero';
 import { mean, std } from '../columns.js';
 import { scaleColumns, type Scaled } from './scale.js';
+import { checkOptions } from '../errors.js';
 
 export interface StandardParams {
   mean: number;
@@ -23,6 +24,7 @@ export interface StandardizeOptions {
  * (pandas). Returns `{ table, params }`.
  */
 export function standardize(table: ColumnTable, columns?: string[], opts: StandardizeOptions = {}): Scaled<StandardParams> {
+  checkOptions('standardize', opts, ['params', 'ddof']);
   return scaleColumns(
     table,
     columns,

@@ -6,7 +6,7 @@
  */
 import type { ColumnTable } from 'arquero';
 import { columnOf, takeRows } from '../columns.js';
-import { assertColumns, DataError } from '../errors.js';
+import { assertColumns, DataError, checkOptions } from '../errors.js';
 import { trainTestSplitIndices } from '@tsml/datasets';
 import { permutation, rngFor } from '../../random/index.js';
 
@@ -37,6 +37,7 @@ function testCount(n: number, testSize: number): number {
  * keep).
  */
 export function trainTestSplit(table: ColumnTable, opts: SplitOptions = {}): { train: ColumnTable; test: ColumnTable } {
+  checkOptions('trainTestSplit', opts, ['testSize', 'trainSize', 'seed', 'randomState', 'shuffle', 'stratify']);
   const n = table.numRows();
   if (opts.randomState !== undefined || opts.trainSize !== undefined) return sklearnSplit(table, opts);
   const k = testCount(n, opts.testSize ?? 0.25);

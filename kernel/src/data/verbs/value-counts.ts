@@ -2,7 +2,7 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { columnOf, isMissing } from '../columns.js';
-import { assertColumns } from '../errors.js';
+import { assertColumns, checkOptions } from '../errors.js';
 
 export interface ValueCountsOptions {
   normalize?: boolean;
@@ -29,6 +29,7 @@ export function countValues(values: ArrayLike<unknown>, dropna = true): Map<unkn
  * `normalize` gives shares, `dropna: false` counts missing values too.
  */
 export function valueCounts(table: ColumnTable, column: string, opts: ValueCountsOptions = {}): ColumnTable {
+  checkOptions('valueCounts', opts, ['normalize', 'dropna', 'sort', 'ascending']);
   assertColumns(table.columnNames(), [column]);
   const counts = countValues(columnOf(table, column), opts.dropna ?? true);
   let entries = [...counts];

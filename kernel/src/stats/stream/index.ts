@@ -3,6 +3,7 @@
  * batches: `statisticsFromParquet`, and for `display.overview(path)` the
  * pair `isStatisticsFile` / `statisticsFromFile`.
  */
+import { basename } from 'node:path';
 import type { DatasetFeatureStatisticsList } from '../../mime/index.js';
 import { statisticsFromParquet, type StreamStatisticsOptions } from './statistics.js';
 
@@ -21,5 +22,7 @@ export function statisticsFromFile(paths: string | string[], options: StreamStat
   const list = (Array.isArray(paths) ? paths : [paths]).map((p) => p.trim());
   const other = list.find((p) => !PARQUET.test(p));
   if (other !== undefined) return Promise.reject(new TypeError(`statisticsFromFile: ${other} is not a .parquet file (only Parquet is read in batches; load a CSV with readCsv and pass the table)`));
-  return statisticsFromParquet(list, options);
+  // Named after their files (display.overview(['train.parquet', 'test.parquet']) shows train and test), not 'dataset 1'.
+  const names = options.names ?? list.map((p) => basename(p).replace(PARQUET, ''));
+  return statisticsFromParquet(list, { ...options, names });
 }

@@ -1,0 +1,16 @@
+/** Edit distance, for "did you mean" hints (names are short). */
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/** The candidates close to `name` (case-insensitive, about one edit per four characters). */
+export function nearNames(name: string, candidates: readonly string[]): string[] {
+  const limit = Math.max(1, Math.floor(name.length / 4));
+  return candidates.filter((c) => editDistance(c.toLowerCase(), name.toLowerCase()) <= limit);
+}
