@@ -85,7 +85,7 @@ describe('display', () => {
 });
 
 describe('displays formatted later', () => {
-  // A fresh kernel: the table formatter loads on the first table shown, so that display is asynchronous.
+  // A fresh kernel, so that the table case can meet a renderer still loading.
   let fresh: KernelClient;
   beforeAll(async () => {
     fresh = await KernelClient.start();
@@ -95,14 +95,20 @@ describe('displays formatted later', () => {
   });
 
   it('arrive before the cell goes idle (headless runs keep them), and before an error the cell raises next', async () => {
-    const first = await fresh.execute('import * as aq from "arquero"\nconst t = aq.table({ a: [1, 2, 3] })\ndisplay(t)');
-    expect(first.content.status).toBe('ok');
-    expect(of(first.outputs, 'display_data').map((d) => Object.keys(d.data))).toEqual([['application/vnd.tsml.table.v1+json', 'text/html', 'text/plain']]);
+    // A value whose Jupyter.display answers later: asynchronous whatever the kernel has loaded already.
+    const later = (text: string) => `({ [Symbol.for('Jupyter.display')]: () => new Promise((r) => setTimeout(() => r({ 'text/plain': '${text}' }), 100)) })`;
+    const shown = await fresh.execute(`display(${later('shown later')})`);
+    expect(shown.content.status).toBe('ok');
+    expect(of(shown.outputs, 'display_data').map((d) => d.data['text/plain'])).toEqual(['shown later']);
 
-    const failing = await fresh.execute('display(aq.table({ b: [1] }).derive({ c: (d: any) => d.b * 2 }))\nthrow new Error("after the display")');
+    const failing = await fresh.execute(`display(${later('before the error')})\nthrow new Error("after the display")`);
     expect(failing.content.status).toBe('error');
     const types = failing.outputs.map((m) => m.header.msg_type).filter((t) => t === 'display_data' || t === 'error');
     expect(types).toEqual(['display_data', 'error']);
+
+    // An arquero table, whose renderer may still be loading in a kernel's first cells.
+    const table = await fresh.execute('import * as aq from "arquero"\ndisplay(aq.table({ a: [1, 2, 3] }))');
+    expect(of(table.outputs, 'display_data').map((d) => Object.keys(d.data))).toEqual([['application/vnd.tsml.table.v1+json', 'text/html', 'text/plain']]);
   });
 });
 
