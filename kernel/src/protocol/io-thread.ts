@@ -278,7 +278,10 @@ async function main(): Promise<void> {
   // is bound: a frontend polling kernel_info is answered without waiting for the other sockets.
   const loops: Promise<void>[] = [];
   const bound = Object.entries(sockets).map(async ([name, [socket, p, loop]]) => {
-    await socket.bind(endpoint(p));
+    await socket.bind(endpoint(p)).catch((e: Error) => {
+      // Which port, so a launcher can pick new ones (the message keeps libzmq's "Address already in use").
+      throw new Error(`cannot bind the ${name} socket to ${endpoint(p)}: ${e.message}`);
+    });
     loops.push(loop());
     return [name, endpoint(p)] as const;
   });

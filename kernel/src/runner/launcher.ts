@@ -19,6 +19,8 @@ export interface StartOptions {
   cwd: string;
   startupTimeoutMs: number;
   signal?: AbortSignal;
+  /** Where each start attempt's ports come from (default: five fresh loopback ports). */
+  connection?: (attempt: number) => Promise<ConnectionInfo>;
 }
 
 export class KernelStartError extends Error {}
@@ -36,6 +38,8 @@ export class RunningKernel {
   private exit: string | undefined;
   private output = '';
   private readonly dir: string;
+  /** Resolves when the kernel's stdout and stderr have closed: all it printed has been read. */
+  private readonly drained: Promise<void>;
 
   private constructor(
     readonly spec: KernelSpec,
@@ -48,6 +52,7 @@ export class RunningKernel {
     const keep = (d: Buffer) => (this.output = (this.output + d.toString('utf8')).slice(-TAIL));
     proc.stdout?.on('data', keep);
     proc.stderr?.on('data', keep);
+    this.drained = new Promise((resolve) => proc.once('close', () => resolve()));
     this.exited = new Promise((resolve) => {
       proc.once('error', (e) => resolve((this.exit = `could not start ${spec.argv[0]}: ${e.message}`)));
       proc.once('exit', (code, sig) => resolve((this.exit = sig ? `killed by ${sig}` : `exit code ${code}`)));
@@ -57,12 +62,14 @@ export class RunningKernel {
   static async start(spec: KernelSpec, opts: StartOptions): Promise<RunningKernel> {
     // A probed port can be taken before the kernel binds it (as with jupyter_client): retry with new ones.
     for (let attempt = 1; ; attempt++) {
-      const k = await RunningKernel.launch(spec, opts);
+      const k = await RunningKernel.launch(spec, opts, attempt);
       try {
         await k.ready(opts);
         return k;
       } catch (e) {
         await k.shutdown(0);
+        // 'exit' can come before the last of stderr is read (where the kernel says why it stopped).
+        await Promise.race([k.drained, new Promise((r) => setTimeout(r, 5000))]);
         const busy = /address already in use|EADDRINUSE/i.test(k.output);
         if (!busy || attempt >= 3 || opts.signal?.aborted) {
           const tail = k.output.trim() ? `\n--- kernel output ---\n${k.output.trim()}` : '';
@@ -72,8 +79,8 @@ export class RunningKernel {
     }
   }
 
-  private static async launch(spec: KernelSpec, opts: StartOptions): Promise<RunningKernel> {
-    const connection = await loopbackConnection(randomUUID(), spec.name);
+  private static async launch(spec: KernelSpec, opts: StartOptions, attempt: number): Promise<RunningKernel> {
+    const connection = await (opts.connection?.(attempt) ?? loopbackConnection(randomUUID(), spec.name));
     const dir = mkdtempSync(join(tmpdir(), 'tsml-run-'));
     const file = join(dir, `kernel-${randomUUID()}.json`);
     writeFileSync(file, JSON.stringify(connection, null, 1), { mode: 0o600 });
