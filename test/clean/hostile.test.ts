@@ -97,6 +97,12 @@ describe('hostile tables', () => {
     expect(() => missingFor([1, 2, 3])).toThrow(/display.missing: expected a table \(an arquero table.*got an array/);
     expect(() => outliersFor(aq.table({ a: [1] }), { columns: ['b'] })).toThrow(/unknown column 'b'; the table has: a/);
   });
+
+  it('a text column asked for by name says it holds text (it showed as a numeric column with no values)', () => {
+    const cars = aq.table({ MPG: [18, 15, 24], Origin: ['USA', 'USA', 'Japan'] });
+    expect(() => outliersFor(cars, { columns: ['Origin'] })).toThrow(/display\.outliers: column 'Origin' holds text; outliers are found in numeric columns/);
+    expect(() => outliersFor(cars, { columns: ['MPG'] })).not.toThrow();
+  });
 });
 
 describe('sentinels', () => {

@@ -35,6 +35,8 @@ describe('options', () => {
     expect(parseRunArgs(['a.ipynb', 'b.ipynb', 'c.ipynb']).inputs).toHaveLength(3);
     expect(parseRunArgs(['dir', 'b.ipynb']).output).toBeUndefined();
     expect(parseRunArgs(['*.ipynb', 'b.ipynb']).output).toBeUndefined();
+    // Two notebooks and --output-dir: two inputs, not IN OUT (that failed with 'not both').
+    expect(parseRunArgs(['a.ipynb', 'b.ipynb', '--output-dir', 'out'])).toMatchObject({ inputs: ['a.ipynb', 'b.ipynb'], outputDir: 'out' });
     for (const bad of [[], ['x.ipynb', '--jobs', '0'], ['x.ipynb', '-p', 'lr'], ['x.ipynb', '--shard', '0/2'], ['a.ipynb', '-o', 'b.ipynb', '--output-dir', 'd']]) {
       expect(() => parseRunArgs(bad), bad.join(' ')).toThrow(UsageError);
     }

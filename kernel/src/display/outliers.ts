@@ -120,6 +120,11 @@ export function outliersCompute(table: ColumnTable, opts: OutliersOptions = {}):
   if (!(contamination > 0 && contamination < 0.5)) throw new RangeError(`display.outliers: contamination is a share in (0, 0.5), got ${contamination}`);
   const names = opts.columns ?? table.columnNames().filter((c) => valueKind(table, c) === 'number');
   for (const c of names) if (!table.columnNames().includes(c)) throw new Error(`display.outliers: unknown column '${c}'; the table has: ${table.columnNames().join(', ')}`);
+  for (const c of names) {
+    if (valueKind(table, c) === 'text') {
+      throw new TypeError(`display.outliers: column '${c}' holds text; outliers are found in numeric columns. Leave it out of columns, or encode it first (e.g. tsml.getDummies)`);
+    }
+  }
   const rows = table.numRows();
   const values = names.map((c) => rowNumbers(table, c));
   const scratch: FenceScratch = { finite: new Float64Array(rows), deviations: new Float64Array(rows) };

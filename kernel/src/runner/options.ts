@@ -153,8 +153,8 @@ export function parseRunArgs(argv: string[]): RunOptions {
         positionals.push(a);
     }
   }
-  // papermill's form: IN.ipynb OUT.ipynb. Anything else is a list of inputs.
-  if (positionals.length === 2 && !o.output && positionals.every((p) => p.endsWith('.ipynb')) && !/[*?[]/.test(positionals[0])) {
+  // papermill's form: IN.ipynb OUT.ipynb. Anything else is a list of inputs (with --output-dir, always).
+  if (positionals.length === 2 && !o.output && !o.outputDir && positionals.every((p) => p.endsWith('.ipynb')) && !/[*?[]/.test(positionals[0])) {
     o.output = positionals.pop();
   }
   o.inputs = positionals;
