@@ -32,6 +32,7 @@ import { categorical, gamma, normal, resolveRng, type RandomOptions } from '../r
 import { clamp, requirePositiveInt, round } from '../util.js';
 import { addDays, dayOfYear, isFederalHoliday, isoDate, parseIsoDate, season } from './calendar.js';
 import { plantBikeShareLab } from './bike-share-lab.js';
+import { knownOptions } from '../options.js';
 
 export { BIKE_SHARE_LAB } from './bike-share-lab.js';
 
@@ -51,6 +52,7 @@ const REGISTERED_WEATHER = [1, 0.88, 0.5];
 const CASUAL_WEATHER = [1, 0.8, 0.3];
 
 export function bikeShare(opts: BikeShareOptions = {}) {
+  knownOptions('bikeShare', opts, ['days', 'start', 'lab', 'rng', 'seed']);
   const { days = 731, start = '2011-01-01' } = opts;
   requirePositiveInt('days', days);
   const first = parseIsoDate(start);

@@ -12,6 +12,7 @@
 import * as aq from 'arquero';
 import { normal, permutation, resolveRng, uniform, type RandomOptions } from '../random.js';
 import { featureNames, requirePositiveInt } from '../util.js';
+import { knownOptions } from '../options.js';
 
 export interface BlobsOptions extends RandomOptions {
   n?: number;
@@ -24,6 +25,7 @@ export interface BlobsOptions extends RandomOptions {
 }
 
 export function blobs(opts: BlobsOptions = {}) {
+  knownOptions('blobs', opts, ['n', 'centers', 'clusterStd', 'dims', 'centerBox', 'rng', 'seed']);
   const { n = 10_000, clusterStd = 1, centerBox = [-10, 10] } = opts;
   requirePositiveInt('n', n);
   const rng = resolveRng(opts);

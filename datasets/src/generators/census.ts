@@ -39,6 +39,7 @@ import {
   ASIAN_COUNTRY, ASIAN_FOREIGN_BORN, EDUCATION, MARITAL, MARITAL_BY_AGE, MISSING_RATE, OCCUPATION,
   OTHER_COUNTRY, RACE, RELATIONSHIP, WORKCLASS,
 } from './census-schema.js';
+import { knownOptions } from '../options.js';
 
 export interface CensusOptions extends RandomOptions {
   n?: number;
@@ -82,6 +83,7 @@ interface Person {
 }
 
 export function census(opts: CensusOptions = {}) {
+  knownOptions('census', opts, ['n', 'rng', 'seed']);
   const { n = 32_561 } = opts;
   requirePositiveInt('n', n);
   const rng = resolveRng(opts);

@@ -18,6 +18,7 @@
 import * as aq from 'arquero';
 import { normal, permutation, randInt, resolveRng, uniform, type RandomOptions, type Rng } from '../random.js';
 import { featureNames, requirePositiveInt } from '../util.js';
+import { knownOptions } from '../options.js';
 
 export interface ClassificationOptions extends RandomOptions {
   n?: number;
@@ -38,6 +39,7 @@ export interface ClassificationOptions extends RandomOptions {
 }
 
 export function classification(opts: ClassificationOptions = {}) {
+  knownOptions('classification', opts, ['n', 'features', 'informative', 'redundant', 'repeated', 'classes', 'clustersPerClass', 'weights', 'flipY', 'classSep', 'hypercube', 'shift', 'scale', 'rng', 'seed']);
   const {
     n = 1000, features = 20, informative = 2, redundant = 2, repeated = 0, classes = 2,
     clustersPerClass = 2, flipY = 0.01, classSep = 1, hypercube = true, shift = 0, scale = 1,

@@ -27,6 +27,7 @@
 import * as aq from 'arquero';
 import { bernoulli, categorical, gamma, normal, permutation, resolveRng, uniform, type RandomOptions, type Rng } from '../random.js';
 import { clamp, requirePositiveInt, round } from '../util.js';
+import { knownOptions } from '../options.js';
 
 export interface HeartDiseaseOptions extends RandomOptions {
   /** Rows (default 920, the combined data's size); sources and defects scale with it. */
@@ -61,6 +62,7 @@ const SOURCES: Source[] = [
 ];
 
 export function heartDisease(opts: HeartDiseaseOptions = {}) {
+  knownOptions('heartDisease', opts, ['n', 'clean', 'rng', 'seed']);
   const { n = 920, clean = false } = opts;
   requirePositiveInt('n', n);
   const rng = resolveRng(opts);

@@ -15,6 +15,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { normal, randInt, resolveRng, uniform, type RandomOptions } from '../random.js';
 import { requirePositiveInt } from '../util.js';
+import { knownOptions } from '../options.js';
 
 export const CIFAR_CLASSES = ['airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck'] as const;
 
@@ -26,6 +27,7 @@ export interface ImageBatch {
 }
 
 export function cifarLike(opts: RandomOptions & { n?: number } = {}): ImageBatch {
+  knownOptions('cifarLike', opts, ['n', 'rng', 'seed']);
   const { n = 1000 } = opts;
   requirePositiveInt('n', n);
   const rng = resolveRng(opts);
@@ -72,6 +74,7 @@ function hue(h: number): [number, number, number] {
 
 /** The real CIFAR-10 from `dir` (the "binary version"); `train` reads the five training batches, else test_batch.bin. */
 export function cifar10(dir: string, opts: { train?: boolean } = {}): ImageBatch {
+  knownOptions('cifar10', opts, ['train']);
   const files = opts.train === false ? ['test_batch.bin'] : [1, 2, 3, 4, 5].map((b) => `data_batch_${b}.bin`);
   const missing = files.filter((f) => !existsSync(join(dir, f)));
   if (missing.length) throw new Error(`cifar10: ${missing.join(', ')} not found in ${dir}; download the CIFAR-10 binary version and unpack it there`);

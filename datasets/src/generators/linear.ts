@@ -12,6 +12,7 @@
 import * as aq from 'arquero';
 import { normal, resolveRng, type RandomOptions } from '../random.js';
 import { requirePositiveInt } from '../util.js';
+import { knownOptions } from '../options.js';
 
 export interface LinearOptions extends RandomOptions {
   n?: number;
@@ -21,6 +22,7 @@ export interface LinearOptions extends RandomOptions {
 }
 
 export function linear(opts: LinearOptions = {}) {
+  knownOptions('linear', opts, ['n', 'intercept', 'slope', 'noise', 'rng', 'seed']);
   const { n = 100, intercept = 1, slope = 2, noise = 0.1 } = opts;
   requirePositiveInt('n', n);
   const rng = resolveRng(opts);

@@ -16,6 +16,7 @@
 import * as aq from 'arquero';
 import { bernoulli, randInt, resolveRng, type RandomOptions } from '../random.js';
 import { requirePositiveInt } from '../util.js';
+import { knownOptions } from '../options.js';
 
 export interface SequencesOptions extends RandomOptions {
   n?: number;
@@ -28,6 +29,7 @@ export interface SequencesOptions extends RandomOptions {
 }
 
 export function sequences(opts: SequencesOptions = {}) {
+  knownOptions('sequences', opts, ['n', 'minLen', 'maxLen', 'vocab', 'signal', 'rng', 'seed']);
   const { n = 1000, minLen = 5, maxLen = 50, vocab = 20, signal = 0.65 } = opts;
   requirePositiveInt('n', n);
   requirePositiveInt('minLen', minLen);

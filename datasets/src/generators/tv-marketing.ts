@@ -18,6 +18,7 @@ import * as aq from 'arquero';
 import { normal, resolveRng, uniform, type RandomOptions } from '../random.js';
 import { requirePositiveInt } from '../util.js';
 import { plantLine } from './plant-line.js';
+import { knownOptions } from '../options.js';
 
 export interface TvMarketingOptions extends RandomOptions {
   n?: number;
@@ -29,6 +30,7 @@ export interface TvMarketingOptions extends RandomOptions {
 export const TV_MARKETING_FIT = { intercept: 7.032594, slope: 0.047537 } as const;
 
 export function tvMarketing(opts: TvMarketingOptions = {}) {
+  knownOptions('tvMarketing', opts, ['n', 'fit', 'rng', 'seed']);
   const { n = 200 } = opts;
   const fit = opts.fit === undefined ? (n >= 50 ? TV_MARKETING_FIT : null) : opts.fit;
   requirePositiveInt('n', n, 3);

@@ -8,6 +8,7 @@ import * as aq from 'arquero';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { knownOptions } from '../options.js';
 
 const DIR = fileURLToPath(new URL('../../data/sklearn/', import.meta.url));
 
@@ -85,6 +86,7 @@ export interface DiabetesOptions {
  * values (age in years, sex 1/2, bmi, …).
  */
 export function diabetes(opts: DiabetesOptions = {}) {
+  knownOptions('diabetes', opts, ['scaled']);
   const raw = numbers('diabetes_data_raw.csv.gz', false, / +/);
   const target = numbers('diabetes_target.csv.gz', false).map((r) => r[0]);
   const cols = columns(raw, DIABETES);
