@@ -9,6 +9,7 @@ export { numpy, RandomState, MT19937, type NumpySeed, type Size } from './numpy/
 export * from './sklearn/index.js';
 export { leastSquares, olsWithIntercept } from './linalg.js';
 export { list } from './catalogue.js';
+export { knownOptions, type OptionCheck } from './options.js';
 export { cifarLike, cifar10, CIFAR_CLASSES, type ImageBatch } from './generators/images.js';
 
 export { autoMpg } from './packaged/auto-mpg.js';

@@ -2,6 +2,7 @@
  * Errors from loading and transforming tables. Each message says what was
  * wrong (file, row, column, value) and what to do about it.
  */
+import { knownOptions } from '@tsml/datasets';
 import { nearNames } from '../util/distance.js';
 
 /** A bad file, column, value or option; the message names it and says what to do. */
@@ -24,15 +25,5 @@ export function assertColumns(names: readonly string[], wanted: readonly string[
  * `testSize`) would otherwise be ignored without a word, e.g. leaving a split unseeded.
  */
 export function checkOptions(fn: string, opts: unknown, known: readonly string[], Err: new (message: string) => Error = DataError): void {
-  if (opts === undefined || opts === null) return;
-  if (typeof opts !== 'object' || Array.isArray(opts)) {
-    throw new Err(`${fn}: options must be an object such as { ${known[0]}: … }, got ${Array.isArray(opts) ? 'an array' : typeof opts}`);
-  }
-  for (const key of Object.keys(opts)) {
-    if (known.includes(key)) continue;
-    const camel = key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-    const near = known.includes(camel) ? [camel] : nearNames(key, known);
-    const hint = near.length ? ` (did you mean ${near.map((n) => `'${n}'`).join(' or ')}?)` : '';
-    throw new Err(`${fn}: unknown option '${key}'${hint}; it takes: ${known.join(', ')}`);
-  }
+  knownOptions(fn, opts, known, { Err, near: nearNames });
 }
