@@ -66,7 +66,13 @@ export function widgetFor(name: string, abbrev: Abbreviation, opts: InteractOpti
     const value = ints ? Math.round(snap(min, max, step ?? 1)) : snap(min, max, step);
     return new Slider({ min, max, ...(step !== undefined ? { step } : ints ? {} : { step: (max - min) / 100 }), value, description, continuous_update });
   }
-  if (Array.isArray(abbrev) || (typeof abbrev === 'object' && abbrev !== null)) return new Dropdown({ options: abbrev as Options, description });
+  if (Array.isArray(abbrev) || (typeof abbrev === 'object' && abbrev !== null)) {
+    // An empty list or object would draw a dropdown with nothing to choose and call fn with undefined.
+    if ((Array.isArray(abbrev) ? abbrev.length : Object.keys(abbrev).length) === 0) {
+      throw new TypeError(`interact: '${name}' has no options to choose from; give a list ['a', 'b'], an object { label: value }, or [min, max] for a slider`);
+    }
+    return new Dropdown({ options: abbrev as Options, description });
+  }
   throw new TypeError(`interact: cannot make a control for '${name}' from ${JSON.stringify(abbrev)}; use [min, max], a list of options, true/false, a string, a number, a widget or fixed(value)`);
 }
 
