@@ -1,6 +1,6 @@
 /** display.vegalite's static fallback: Vega renders the spec to SVG offline; URL data and bad specs degrade clearly. */
 import { describe, expect, it } from 'vitest';
-import { vegaliteBundle, vegaliteSvg } from '../../kernel/src/display/vegalite.js';
+import { checkVegaliteSpec, vegaliteBundle, vegaliteSvg } from '../../kernel/src/display/vegalite.js';
 
 const spec = {
   width: 200, height: 100, title: 'three points',
@@ -25,5 +25,14 @@ describe('Vega-Lite static fallback', () => {
     const bad = await vegaliteBundle({ mark: 'nonsense' });
     expect(bad['image/svg+xml']).toBeUndefined();
     expect(String(bad['text/plain'])).toMatch(/^<Vega-Lite chart: .+>$/);
+  });
+
+  it('refuses, in the cell, what is not a spec and a mark that does not exist', () => {
+    expect(() => checkVegaliteSpec('bar')).toThrow('display.vegalite takes a Vega-Lite spec object such as { data: { values }, mark: \'point\', encoding: { x, y } }, got string "bar"');
+    expect(() => checkVegaliteSpec([spec])).toThrow('got an array');
+    expect(() => checkVegaliteSpec({ ...spec, mark: 'pt' })).toThrow("display.vegalite: unknown mark 'pt'; Vega-Lite's marks are arc, area, bar,");
+    expect(() => checkVegaliteSpec({ ...spec, mark: { type: 'lines' } })).toThrow("unknown mark 'lines'");
+    for (const mark of ['point', { type: 'bar', tooltip: true }, 'boxplot']) expect(() => checkVegaliteSpec({ ...spec, mark })).not.toThrow();
+    expect(() => checkVegaliteSpec({ layer: [] })).not.toThrow(); // no top-level mark: layered, faceted, concatenated specs
   });
 });

@@ -11,7 +11,7 @@ import { heatmap, type HeatmapOptions } from '../tensor/heatmap.js';
 import { images, type ImagesOptions } from '../tensor/images.js';
 import { plotlyBundle, type PlotlyOptions } from './plotly.js';
 import { bindSink } from './capture.js';
-import { vegaliteBundle } from './vegalite.js';
+import { checkVegaliteSpec, vegaliteBundle } from './vegalite.js';
 import { trackOutput } from './pending.js';
 // Types only: the Overview's code (stats, arquero) loads with the tsml API, not with the kernel's first cell.
 import type { OverviewInput, OverviewOptions } from './overview.js';
@@ -140,6 +140,7 @@ export const display = Object.assign(show, {
   plotly: (fig: unknown, opts: PlotlyOptions & DisplayOptions = {}) => show(plotlyBundle(fig, opts), { ...opts, raw: true }),
   /** A Vega-Lite spec: the interactive chart, and a static SVG of it (resolves once shown; the cell waits for it). */
   vegalite: (spec: unknown, opts: DisplayOptions = {}): Promise<DisplayHandle | undefined> => {
+    checkVegaliteSpec(spec);
     const shown = vegaliteBundle(spec).then(bindSink((b: MimeBundle) => show(b, { ...opts, raw: true })));
     trackOutput(shown);
     return shown;

@@ -58,6 +58,22 @@ export async function vegaliteSvg(spec: unknown): Promise<string | null> {
   return renderer.svg();
 }
 
+/** Vega-Lite 5's marks, primitive and composite (a typo otherwise surfaces as a TypeError from inside its compiler). */
+const MARKS = ['arc', 'area', 'bar', 'boxplot', 'circle', 'errorband', 'errorbar', 'geoshape', 'image', 'line', 'point', 'rect', 'rule', 'square', 'text', 'tick', 'trail'];
+
+/** Throws, in the cell, for what cannot be a Vega-Lite spec or names a mark that does not exist. */
+export function checkVegaliteSpec(spec: unknown): void {
+  if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
+    const got = Array.isArray(spec) ? 'an array' : spec === null ? 'null' : `${typeof spec} ${JSON.stringify(spec)?.slice(0, 40)}`;
+    throw new TypeError(`display.vegalite takes a Vega-Lite spec object such as { data: { values }, mark: 'point', encoding: { x, y } }, got ${got}`);
+  }
+  const m = (spec as { mark?: unknown }).mark;
+  const mark = typeof m === 'string' ? m : typeof m === 'object' && m !== null ? (m as { type?: unknown }).type : undefined;
+  if (typeof mark === 'string' && !MARKS.includes(mark)) {
+    throw new TypeError(`display.vegalite: unknown mark '${mark}'; Vega-Lite's marks are ${MARKS.join(', ')}`);
+  }
+}
+
 export async function vegaliteBundle(spec: unknown): Promise<MimeBundle> {
   const bundle: MimeBundle = { [StandardMime.vegalite]: spec, 'text/plain': '<Vega-Lite chart>' };
   try {
