@@ -51,6 +51,7 @@ describe('kernel launcher', () => {
 
   it('gives up after three tries, with what the kernel said', async () => {
     const err = await RunningKernel.start(builtinSpec(), { cwd: tempDir('launch'), startupTimeoutMs: 30_000, connection: connectionWithBusyPort }).catch((e) => e);
+    if (err instanceof RunningKernel) await err.shutdown(); // it must not have started; do not leave it running
     expect(err).toBeInstanceOf(KernelStartError);
     expect(err.message).toMatch(/cannot bind the control socket to tcp:\/\/127\.0\.0\.1:\d+: Address already in use/);
   });

@@ -163,7 +163,15 @@ function forward(channel: 'shell' | 'control', msg: Message): void {
   toEngine({ type: 'request', channel, msg, arrival: preciseNow() });
 }
 
+/**
+ * Settles when every socket is bound. kernel_info is a launcher's readiness probe, so it is not
+ * answered before then: a kernel whose shell is served while another port turns out to be taken
+ * would pass the probe and die at its first cell, instead of being started again on new ports.
+ */
+let allBound: Promise<unknown> = Promise.resolve();
+
 async function answerKernelInfo(channel: 'shell' | 'control', msg: Message): Promise<void> {
+  if (!(await allBound.then(() => true, () => false))) return; // the kernel is exiting with the bind error
   await publish('status', { execution_state: 'busy' }, msg.header);
   await reply(channel, msg, 'kernel_info_reply', info);
   await publish('status', { execution_state: 'idle' }, msg.header);
@@ -285,12 +293,26 @@ async function main(): Promise<void> {
     loops.push(loop());
     return [name, endpoint(p)] as const;
   });
+  allBound = Promise.all(bound);
+  allBound.catch(() => undefined); // the bind error is reported once, below, not as an unhandled rejection
   session = data.session ?? nodeCrypto().randomUUID();
   info = data.kernelInfo ?? kernelInfo();
   toEngine({ type: 'ready', endpoints: Object.fromEntries(await Promise.all(bound)) });
   await Promise.allSettled(loops);
 }
 
-main().catch((e: Error) => {
-  if (!shuttingDown) toEngine({ type: 'fatal', error: e.message });
+main().catch(async (e: Error) => {
+  if (shuttingDown) return;
+  // The engine exits on 'fatal'; sockets still open (and served) then would abort the process in
+  // zeromq's teardown before the error is printed, so they are closed and let settle first.
+  shuttingDown = true;
+  for (const s of [shell, control, stdin, iopub, hb]) {
+    try {
+      s.close();
+    } catch {
+      // never bound
+    }
+  }
+  await sleep(20);
+  toEngine({ type: 'fatal', error: e.message });
 });
