@@ -283,7 +283,7 @@ async function main(): Promise<void> {
     hb: [hb, conn.hb_port, heartbeat],
   } as const;
   // All binds at once (each is a round trip to libuv's thread pool), each socket served as soon as it
-  // is bound: a frontend polling kernel_info is answered without waiting for the other sockets.
+  // is bound (kernel_info alone waits for all of them: see allBound).
   const loops: Promise<void>[] = [];
   const bound = Object.entries(sockets).map(async ([name, [socket, p, loop]]) => {
     await socket.bind(endpoint(p)).catch((e: Error) => {
