@@ -7,6 +7,7 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataError } from './errors.js';
+import { toShared } from '../util/shared-memory.js';
 
 export type Encoding = 'utf-8' | 'utf8' | 'latin1' | 'iso-8859-1' | 'windows-1252' | 'utf-16le';
 
@@ -93,13 +94,6 @@ export async function readChunks(source: string | URL, sink: ChunkSink, chunk = 
   }
 }
 
-/** Bytes copied into shared memory, so that worker threads can read views of them in place. */
-export function intoShared(bytes: Uint8Array): Uint8Array {
-  const out = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
-  out.set(bytes);
-  return out;
-}
-
 /**
  * As readBytes, into shared memory: a local file is read straight into a
  * SharedArrayBuffer (no copy besides the read), a URL's bytes are copied
@@ -107,7 +101,7 @@ export function intoShared(bytes: Uint8Array): Uint8Array {
  */
 export async function readSharedBytes(source: string | URL): Promise<Uint8Array> {
   const path = localFile(source);
-  if (!path) return intoShared(await readBytes(source));
+  if (!path) return toShared(await readBytes(source));
   return fileCall(path, () => {
     const fd = openSync(path, 'r');
     try {

@@ -11,6 +11,7 @@
  */
 import { setParallelWalk, walkForest, type CompleteForest, type Matrix } from './isolation-forest.js';
 import { helperCount, serveTasks, WorkPool, type PoolJob, type PoolSplit } from './work-pool.js';
+import { toShared } from '../util/shared-memory.js';
 
 /** Rows per block taken from the counter: small enough to balance two busy cores, large enough to amortise the atomics. */
 const BLOCK = 8192;
@@ -40,13 +41,6 @@ const pool = new WorkPool('isolationForest', () => ({ source: SOURCE }));
 /** The split of the last scoring that used worker threads (tasks: blocks of rows), undefined before any. */
 export const lastScoringSplit = (): PoolSplit | undefined => pool.lastSplit;
 
-function shared<T extends Matrix | Int32Array>(a: T): T {
-  if (a.buffer instanceof SharedArrayBuffer) return a;
-  const copy = new (a.constructor as new (b: SharedArrayBuffer) => T)(new SharedArrayBuffer(a.byteLength));
-  copy.set(a as never);
-  return copy;
-}
-
 /** A Float64Array in shared memory, for callers that build a matrix to score (no copy when it is handed over). */
 export function sharedFloat64(length: number): Float64Array {
   return new Float64Array(new SharedArrayBuffer(length * 8));
@@ -58,8 +52,8 @@ function parallel(f: CompleteForest, x: Matrix, d: number, threads: number): Flo
   if (helpers < 1) return undefined;
   const n = x.length / d;
   const blocks = Math.ceil(n / BLOCK);
-  const forest: CompleteForest = { depth: f.depth, trees: f.trees, features: shared(f.features), thresholds: shared(f.thresholds), leaves: shared(f.leaves) };
-  const job = { forest, x: shared(x), d, n, acc: new Float64Array(new SharedArrayBuffer(n * 8)) };
+  const forest: CompleteForest = { depth: f.depth, trees: f.trees, features: toShared(f.features), thresholds: toShared(f.thresholds), leaves: toShared(f.leaves) };
+  const job = { forest, x: toShared(x), d, n, acc: new Float64Array(new SharedArrayBuffer(n * 8)) };
   pool.run<WalkJob>({ job, tasks: blocks, helpers, task: (b) => walkBlock(walkForest, job, b, BLOCK) });
   return job.acc;
 }

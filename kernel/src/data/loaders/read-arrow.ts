@@ -2,7 +2,8 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { tableFromIPC } from '@uwdata/flechette';
-import { intoShared, localFile, readBytes, readSharedBytes } from '../source.js';
+import { localFile, readBytes, readSharedBytes } from '../source.js';
+import { toShared } from '../../util/shared-memory.js';
 import { DataError, assertColumns } from '../errors.js';
 import { rangeReader } from '../../stats/stream/parquet-source.js';
 
@@ -47,7 +48,7 @@ export async function readParquet(source: string | URL, opts: ColumnarOptions = 
   // out of WebAssembly memory into a fresh ArrayBuffer and cannot be pointed
   // at a SharedArrayBuffer, so this is a second copy (of the decoded bytes,
   // once per read); the first is garbage right after.
-  const table = aq.fromArrow(intoShared(ipc));
+  const table = aq.fromArrow(toShared(ipc));
   return opts.columns ? table.select(opts.columns) : table;
 }
 
