@@ -110,6 +110,16 @@ function show(obj: unknown, opts: DisplayOptions = {}): DisplayHandle | undefine
   return id ? new DisplayHandle(id) : undefined;
 }
 
+/**
+ * A bundle made asynchronously, shown under the Output capture current at the call and tracked, so the
+ * cell's reply waits for it (a headless run, or a frontend that stops listening at idle, gets it).
+ */
+function showWhenReady(bundle: Promise<MimeBundle>, opts: DisplayOptions): Promise<DisplayHandle | undefined> {
+  const shown = bundle.then(bindSink((b: MimeBundle) => show(b, opts)));
+  trackOutput(shown);
+  return shown;
+}
+
 function base64(data: Uint8Array | ArrayBuffer | string): string {
   if (typeof data === 'string') return data;
   return Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data).toString('base64');
@@ -141,9 +151,7 @@ export const display = Object.assign(show, {
   /** A Vega-Lite spec: the interactive chart, and a static SVG of it (resolves once shown; the cell waits for it). */
   vegalite: (spec: unknown, opts: DisplayOptions = {}): Promise<DisplayHandle | undefined> => {
     checkVegaliteSpec(spec);
-    const shown = vegaliteBundle(spec).then(bindSink((b: MimeBundle) => show(b, { ...opts, raw: true })));
-    trackOutput(shown);
-    return shown;
+    return showWhenReady(vegaliteBundle(spec), { ...opts, raw: true });
   },
   vega: typed<unknown>(StandardMime.vega, same, label('Vega chart')),
   /** Shows a ready MIME bundle as is. */
@@ -161,10 +169,7 @@ export const display = Object.assign(show, {
     const how = { display_id: opts.display_id, metadata: opts.metadata, raw: true };
     if (!makeOverview) throw new Error("display.overview is not loaded: import 'tsml' (the kernel loads it for cells that mention overview)");
     const bundle = makeOverview(input, opts);
-    if (!(bundle instanceof Promise)) return show(bundle, how);
-    const shown = bundle.then(bindSink((b: MimeBundle) => show(b, how)));
-    trackOutput(shown);
-    return shown;
+    return bundle instanceof Promise ? showWhenReady(bundle, how) : show(bundle, how);
   },
   /**
    * Missing values of a table: missing % per column with a drop threshold, nullity matrix, missingno's
